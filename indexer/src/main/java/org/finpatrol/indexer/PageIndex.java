@@ -1,0 +1,224 @@
+package org.finpatrol.indexer;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.finpatrol.text.Segmenter;
+
+/**
+ * The page index on disk: one writer that adds, replaces and labels pages, and near-real-time
+ * searchers over what it has committed or flushed.
+ *
+ * <p>Open it {@linkplain #openForWriting writable} in the process that patrols (Lucene allows one
+ * writer per index directory; a second one fails with {@link IndexLockedException}), or {@linkplain
+ * #openReadOnly read-only} anywhere else. Thread-safe: searches may run concurrently with writes.
+ *
+ * <p>The label vocabulary (category and signal ids) is fixed when the index is opened for writing:
+ * every page gets every label set to 0, and {@link #setLabels} flips them without re-analysing.
+ */
+public final class PageIndex implements Closeable {
+
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Set<String> labelVocabulary;
+  private final Queries queries;
+
+  private PageIndex(
+      Directory directory, Analyzer analyzer, IndexWriter writer, Set<String> labelVocabulary)
+      throws IOException {
+    this.directory = directory;
+    this.analyzer = analyzer;
+    this.writer = writer;
+    this.labelVocabulary = Set.copyOf(labelVocabulary);
+    this.searchers =
+        writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
+    this.queries = new Queries(analyzer);
+  }
+
+  /**
+   * Opens (creating if needed) the index in {@code dir} for writing.
+   *
+   * @throws IndexLockedException when another process holds the index's write lock
+   */
+  public static PageIndex openForWriting(Path dir, Segmenter segmenter, Set<String> labels)
+      throws IOException {
+    Files.createDirectories(dir);
+    Directory directory = FSDirectory.open(dir);
+    Analyzer analyzer = Schema.analyzer(segmenter);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(true);
+    IndexWriter writer;
+    try {
+      writer = new IndexWriter(directory, config);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexLockedException(dir, e);
+    }
+    if (writer.getDocStats().maxDoc == 0) {
+      // An empty commit lets read-only searchers open the index before the first page arrives.
+      writer.commit();
+    }
+    return new PageIndex(directory, analyzer, writer, labels);
+  }
+
+  /** Opens an existing index for searching only. */
+  public static PageIndex openReadOnly(Path dir, Segmenter segmenter) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IndexMissingException(dir);
+    }
+    Directory directory = FSDirectory.open(dir);
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IndexMissingException(dir);
+    }
+    return new PageIndex(directory, Schema.analyzer(segmenter), null, Set.of());
+  }
+
+  /** Adds the page, replacing any document with the same URL; its labels are reset to none. */
+  public void upsert(IndexedPage page) throws IOException {
+    requireWriter().updateDocument(new Term(Schema.URL, page.url()), Schema.document(page, labelVocabulary));
+  }
+
+  /**
+   * Sets the labels (category and signal ids) and risk of the page with this URL; labels not in
+   * {@code labels} are cleared. No effect when no page has the URL.
+   *
+   * @throws IllegalArgumentException for a label outside the vocabulary given at opening
+   */
+  public void setLabels(String url, Set<String> labels, int risk) throws IOException {
+    for (String label : labels) {
+      if (!labelVocabulary.contains(label)) {
+        throw new IllegalArgumentException("label '" + label + "' is not one of " + labelVocabulary);
+      }
+    }
+    List<Field> updates = new ArrayList<>();
+    for (String label : labelVocabulary) {
+      updates.add(new NumericDocValuesField(Schema.LABEL_PREFIX + label, labels.contains(label) ? 1 : 0));
+    }
+    updates.add(new NumericDocValuesField(Schema.RISK, risk));
+    requireWriter().updateDocValues(new Term(Schema.URL, url), updates.toArray(Field[]::new));
+  }
+
+  /** Makes everything written so far durable and visible to new searchers. */
+  public void commit() throws IOException {
+    requireWriter().commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Number of pages visible to searches now. */
+  public int size() throws IOException {
+    searchers.maybeRefreshBlocking();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Searches the index.
+   *
+   * @throws IllegalArgumentException when the query cannot be parsed
+   */
+  public SearchResult search(SearchRequest request) throws IOException {
+    Query query = queries.build(request);
+    searchers.maybeRefreshBlocking();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(query, request.limit());
+      int[] docIds = new int[top.scoreDocs.length];
+      for (int i = 0; i < docIds.length; i++) {
+        docIds[i] = top.scoreDocs[i].doc;
+      }
+      Snippet[] snippets = Highlighting.snippets(searcher, analyzer, query, docIds);
+      List<SearchHit> hits = new ArrayList<>();
+      for (int i = 0; i < docIds.length; i++) {
+        hits.add(hit(searcher, top.scoreDocs[i], snippets[i]));
+      }
+      return new SearchResult(top.totalHits.value, hits);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static SearchHit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Snippet snippet)
+      throws IOException {
+    Document doc = searcher.storedFields().document(scoreDoc.doc);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+    int local = scoreDoc.doc - leaf.docBase;
+    Set<String> labels = new TreeSet<>();
+    for (FieldInfo info : leaf.reader().getFieldInfos()) {
+      if (info.name.startsWith(Schema.LABEL_PREFIX) && numeric(leaf, info.name, local) == 1) {
+        labels.add(info.name.substring(Schema.LABEL_PREFIX.length()));
+      }
+    }
+    return new SearchHit(
+        doc.get(Schema.URL),
+        doc.get(Schema.TITLE),
+        doc.get(Schema.HOST),
+        scoreDoc.score,
+        snippet,
+        List.copyOf(labels),
+        (int) numeric(leaf, Schema.RISK, local),
+        Instant.ofEpochMilli(doc.getField(Schema.FETCHED_AT).numericValue().longValue()),
+        doc.get(Schema.WARC),
+        doc.get(Schema.RECORD_ID),
+        doc.get(Schema.SHA256));
+  }
+
+  private static long numeric(LeafReaderContext leaf, String field, int doc) throws IOException {
+    NumericDocValues values = leaf.reader().getNumericDocValues(field);
+    return values != null && values.advanceExact(doc) ? values.longValue() : 0;
+  }
+
+  private IndexWriter requireWriter() {
+    if (writer == null) {
+      throw new IllegalStateException("the index was opened read-only");
+    }
+    return writer;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.close();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+}

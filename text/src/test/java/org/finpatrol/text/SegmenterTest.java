@@ -1,0 +1,80 @@
+package org.finpatrol.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmenterTest {
+
+  private static List<String> words(Segmenter segmenter, String text) {
+    return segmenter.segment(Normalizer.normalize(text)).stream().map(Token::text).toList();
+  }
+
+  @Test
+  void financeDictionaryKeepsTermsThatHanLPSplits() {
+    Segmenter plain = new Segmenter(FinanceDictionary.empty());
+    Segmenter finance = new Segmenter(FinanceDictionary.of("保本保息", "年化", "首付贷"));
+    String text = "承诺保本保息，年化15%，首付贷轻松办理";
+
+    assertThat(words(plain, text)).doesNotContain("保本保息", "年化", "首付贷");
+    assertThat(words(finance, text)).contains("保本保息", "年化", "首付贷");
+  }
+
+  @Test
+  void shippedDictionaryLoadsAndCoversTheIssueTerms() throws IOException {
+    FinanceDictionary dictionary = FinanceDictionary.load(Path.of("../config/dictionaries"));
+    assertThat(dictionary.size()).isGreaterThan(30);
+    assertThat(words(new Segmenter(dictionary), "穩賺不賠的首付貸和明股实债"))
+        .containsExactly("稳赚不赔", "的", "首付贷", "和", "明股实债");
+  }
+
+  @Test
+  void tokensTileTheInputWithExactOffsets() {
+    Segmenter segmenter = new Segmenter(FinanceDictionary.of("保本保息"));
+    String text = Normalizer.normalize("本平台承诺保本保息 😀 𠀀 abc123 年化１５．５％\n第二行");
+    List<Token> tokens = segmenter.segment(text);
+    int pos = 0;
+    for (Token t : tokens) {
+      assertThat(t.start()).isEqualTo(pos);
+      assertThat(text.substring(t.start(), t.end())).isEqualTo(t.text());
+      pos = t.end();
+    }
+    assertThat(pos).isEqualTo(text.length());
+  }
+
+  @Test
+  void randomTextNeverBreaksTheTiling() {
+    Segmenter segmenter = new Segmenter(FinanceDictionary.empty());
+    Random random = new Random(42);
+    for (int round = 0; round < 200; round++) {
+      char[] chars = new char[random.nextInt(60)];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = (char) random.nextInt(0x10000);
+      }
+      String text = new String(chars);
+      List<Token> tokens = segmenter.segment(text);
+      int pos = 0;
+      for (Token t : tokens) {
+        assertThat(t.start()).isEqualTo(pos);
+        pos = t.end();
+      }
+      assertThat(pos).isEqualTo(text.length());
+    }
+  }
+
+  @Test
+  void badDictionaryLineIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bad.txt");
+    Files.writeString(file, "# comment\n保本保息 nz 100\n年化 nz 很多\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FinanceDictionary.load(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad.txt:3")
+        .hasMessageContaining("很多");
+  }
+}
