@@ -1,0 +1,235 @@
+package org.finpatrol.classifier;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.finpatrol.classifier.match.CompactText;
+import org.finpatrol.classifier.match.PhraseAutomaton;
+import org.finpatrol.classifier.rules.Rule;
+import org.finpatrol.classifier.rules.RulePackLoader;
+import org.finpatrol.classifier.rules.RuleSet;
+import org.finpatrol.text.Normalizer;
+
+/**
+ * Classifies a text (a page's extracted text or an ad's creative) against the rule packs.
+ *
+ * <p>All phrases of all rules are compiled once into one automaton, so a text is scanned once
+ * whatever the number of rules. Each trigger then goes through the controls of RULES.md: an
+ * {@code except} phrase around it, a negation right before it or a few characters before it in
+ * its sentence, a warning cue in its sentence; and the whole text through page-type detection
+ * (news, notices, court texts, warnings and education do not solicit, so their quotes are not
+ * findings) and the solicitation test (financial vocabulary plus a call to action or the
+ * operator's own voice). Findings exist only on solicitations: the system must not flag the
+ * messenger.
+ *
+ * <p>Immutable and thread-safe once built; build a new one to pick up edited rule files.
+ */
+public final class Classifier {
+
+  private static final String SOLICITATION = "solicitation";
+  private static final String OTHER = "other";
+
+  /** Phone numbers (0392-3208867, 400-830-1276) and web addresses count as calls to action. */
+  private static final Pattern CONTACT =
+      Pattern.compile("(0\\d{2,3}-\\d{7,8})|(400-?\\d{3}-?\\d{4})|(1[3-9]\\d{9})|(www\\.)|(\\.(cn|com|net|test)\\b)");
+
+  private final RuleSet rules;
+  private final PhraseAutomaton<Rule> triggers;
+  private final PhraseAutomaton<Rule> exceptions;
+  private final PhraseAutomaton<String> negationAdjacent;
+  private final PhraseAutomaton<String> negation;
+  private final PhraseAutomaton<String> warning;
+  private final PhraseAutomaton<String> pageTypes;
+  private final PhraseAutomaton<String> financial;
+  private final PhraseAutomaton<String> callToAction;
+  private final PhraseAutomaton<String> operatorVoice;
+  private final List<Rule> yieldRules;
+
+  public Classifier(RuleSet rules) {
+    this.rules = rules;
+    PhraseAutomaton.Builder<Rule> t = PhraseAutomaton.builder();
+    PhraseAutomaton.Builder<Rule> x = PhraseAutomaton.builder();
+    List<Rule> yields = new ArrayList<>();
+    for (Rule rule : rules.rules()) {
+      if (rule.isYieldRule()) {
+        yields.add(rule);
+      }
+      rule.phrases().forEach(p -> t.add(p, rule));
+      rule.except().forEach(p -> x.add(p, rule));
+    }
+    this.triggers = t.build();
+    this.exceptions = x.build();
+    this.yieldRules = List.copyOf(yields);
+    var cues = rules.context();
+    this.negationAdjacent = cues(cues.negationAdjacent(), "neg");
+    this.negation = cues(cues.negation(), "neg");
+    this.warning = cues(cues.warning(), "warning");
+    PhraseAutomaton.Builder<String> types = PhraseAutomaton.builder();
+    cues.pageTypes().forEach((type, spec) -> spec.cues().forEach(p -> types.add(p, type)));
+    this.pageTypes = types.build();
+    this.financial = cues(cues.financial(), "financial");
+    this.callToAction = cues(cues.callToAction(), "cta");
+    this.operatorVoice = cues(cues.operatorVoice(), "voice");
+  }
+
+  /** Loads the rule packs of a directory ({@code config/rules}). */
+  public static Classifier load(Path rulesDirectory) throws IOException {
+    return new Classifier(
+        new RulePackLoader(Labels.CATEGORIES, Labels.SIGNALS).load(rulesDirectory));
+  }
+
+  private static PhraseAutomaton<String> cues(List<String> phrases, String value) {
+    PhraseAutomaton.Builder<String> b = PhraseAutomaton.builder();
+    phrases.forEach(p -> b.add(p, value));
+    return b.build();
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /** Classifies {@code text}; {@code id} is carried into the result. Never throws on content. */
+  public Classification classify(String id, String text) {
+    CompactText ct = CompactText.of(text == null ? "" : text);
+    String c = ct.compact();
+    String pageType = pageType(ct);
+    List<Finding> findings = new ArrayList<>();
+    findings.addAll(phraseFindings(ct));
+    findings.addAll(yieldFindings(ct));
+    boolean isFinancial = !financial.find(c).isEmpty();
+    boolean nonSoliciting = !pageType.equals(OTHER);
+    boolean offer =
+        !callToAction.find(c).isEmpty()
+            || CONTACT.matcher(Normalizer.normalize(ct.original())).find()
+            || !operatorVoice.find(c).isEmpty()
+            || findings.stream().anyMatch(f -> f.category() != null);
+    boolean solicitation = isFinancial && !nonSoliciting && offer;
+    if (!solicitation) {
+      return new Classification(id, false, false, List.of(), List.of(), nonSoliciting ? pageType : OTHER);
+    }
+    findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
+    boolean guaranteed = findings.stream().anyMatch(f -> Labels.GUARANTEED_RETURN.equals(f.category()));
+    Set<String> signals = new LinkedHashSet<>();
+    findings.stream().map(Finding::signal).filter(s -> s != null).forEach(signals::add);
+    return new Classification(id, guaranteed, true, List.copyOf(signals), findings, SOLICITATION);
+  }
+
+  /**
+   * The page type whose distinct cues most exceed its threshold, or "other" when none reaches
+   * its threshold.
+   */
+  private String pageType(CompactText ct) {
+    Map<String, Set<String>> seen = new HashMap<>();
+    for (var hit : pageTypes.find(ct.compact())) {
+      if (!negated(ct, hit.start())) {
+        seen.computeIfAbsent(hit.value(), k -> new HashSet<>()).add(hit.phrase());
+      }
+    }
+    String best = OTHER;
+    int bestMargin = -1;
+    for (var e : seen.entrySet()) {
+      int margin = e.getValue().size() - rules.context().pageTypes().get(e.getKey()).threshold();
+      if (margin > bestMargin) {
+        best = e.getKey();
+        bestMargin = margin;
+      }
+    }
+    return best;
+  }
+
+  private List<Finding> phraseFindings(CompactText ct) {
+    String c = ct.compact();
+    List<PhraseAutomaton.Hit<Rule>> excepted = exceptions.find(c);
+    List<PhraseAutomaton.Hit<Rule>> kept = new ArrayList<>();
+    for (PhraseAutomaton.Hit<Rule> hit : triggers.find(c)) {
+      if (insideException(hit, excepted) || negated(ct, hit.start()) || warned(ct, hit.start())) {
+        continue;
+      }
+      kept.add(hit);
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (PhraseAutomaton.Hit<Rule> hit : kept) {
+      // Overlapping triggers (保本 inside 保本保息) make one finding: the longest.
+      boolean covered =
+          kept.stream()
+              .anyMatch(o -> o != hit && o.start() <= hit.start() && hit.end() <= o.end()
+                  && (o.end() - o.start() > hit.end() - hit.start()
+                      || (o.end() - o.start() == hit.end() - hit.start() && kept.indexOf(o) < kept.indexOf(hit))));
+      if (!covered) {
+        findings.add(finding(ct, hit.value(), hit.start(), hit.end()));
+      }
+    }
+    return findings;
+  }
+
+  private List<Finding> yieldFindings(CompactText ct) {
+    List<Finding> findings = new ArrayList<>();
+    if (yieldRules.isEmpty()) {
+      return findings;
+    }
+    String normalised = Normalizer.normalize(ct.original());
+    for (YieldScanner.Yield y : YieldScanner.scan(normalised)) {
+      int compactStart = ct.compactIndex(y.start());
+      if (negated(ct, compactStart) || warned(ct, compactStart)) {
+        continue;
+      }
+      for (Rule rule : yieldRules) {
+        if (y.annualPercent() >= rule.yieldThresholdPercent()) {
+          findings.add(
+              new Finding(rule.id(), rule.category(), rule.signal(), y.start(), y.end(),
+                  ct.original().substring(y.start(), y.end()), rule.basis()));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static Finding finding(CompactText ct, Rule rule, int compactStart, int compactEnd) {
+    int start = ct.originalStart(compactStart);
+    int end = ct.originalEnd(compactEnd);
+    return new Finding(rule.id(), rule.category(), rule.signal(), start, end,
+        ct.original().substring(start, end), rule.basis());
+  }
+
+  private static boolean insideException(
+      PhraseAutomaton.Hit<Rule> hit, List<PhraseAutomaton.Hit<Rule>> exceptions) {
+    for (PhraseAutomaton.Hit<Rule> e : exceptions) {
+      if (e.value() == hit.value() && e.start() <= hit.start() && hit.end() <= e.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean negated(CompactText ct, int start) {
+    String c = ct.compact();
+    int sentence = ct.sentenceStart(start);
+    int adjacentFrom = Math.max(sentence, start - 3);
+    for (var hit : negationAdjacent.find(c.substring(adjacentFrom, start))) {
+      if (adjacentFrom + hit.end() == start) {
+        return true;
+      }
+    }
+    int windowFrom = Math.max(sentence, start - rules.context().negationWindow());
+    return negation.anyIn(c, windowFrom, start);
+  }
+
+  /** A warning cue in the sentence, unless the cue itself is denied (绝对不会出现暴雷). */
+  private boolean warned(CompactText ct, int index) {
+    int from = ct.sentenceStart(index);
+    for (var hit : warning.find(ct.compact().substring(from, ct.sentenceEnd(index)))) {
+      if (!negated(ct, from + hit.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

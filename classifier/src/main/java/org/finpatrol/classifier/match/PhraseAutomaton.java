@@ -1,0 +1,119 @@
+package org.finpatrol.classifier.match;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Aho-Corasick automaton over a fixed set of phrases, each carrying a value: one pass over a
+ * text finds every occurrence of every phrase, however many rules there are.
+ *
+ * <p>Phrases are compacted like {@link CompactText} (so 穩賺 and 稳赚 are one phrase) and must not
+ * be empty. Built once; thread-safe for matching.
+ *
+ * @param <V> what a phrase stands for (a rule, a cue kind)
+ */
+public final class PhraseAutomaton<V> {
+
+  /** An occurrence of a phrase: {@code [start, end)} in the matched text, and its value. */
+  public record Hit<V>(int start, int end, String phrase, V value) {}
+
+  private static final class Node<V> {
+    final Map<Character, Node<V>> next = new HashMap<>();
+    Node<V> fail;
+    final List<Map.Entry<String, V>> outputs = new ArrayList<>();
+  }
+
+  private final Node<V> root = new Node<>();
+  private final int size;
+
+  private PhraseAutomaton(Map<String, List<V>> phrases) {
+    int count = 0;
+    for (Map.Entry<String, List<V>> e : phrases.entrySet()) {
+      Node<V> node = root;
+      for (char c : e.getKey().toCharArray()) {
+        node = node.next.computeIfAbsent(c, k -> new Node<>());
+      }
+      for (V v : e.getValue()) {
+        node.outputs.add(Map.entry(e.getKey(), v));
+        count++;
+      }
+    }
+    size = count;
+    ArrayDeque<Node<V>> queue = new ArrayDeque<>();
+    for (Node<V> child : root.next.values()) {
+      child.fail = root;
+      queue.add(child);
+    }
+    while (!queue.isEmpty()) {
+      Node<V> node = queue.poll();
+      for (Map.Entry<Character, Node<V>> e : node.next.entrySet()) {
+        Node<V> child = e.getValue();
+        Node<V> f = node.fail;
+        while (f != null && !f.next.containsKey(e.getKey())) {
+          f = f.fail;
+        }
+        child.fail = f == null ? root : f.next.get(e.getKey());
+        child.outputs.addAll(child.fail.outputs);
+        queue.add(child);
+      }
+    }
+  }
+
+  /** Builder collecting phrases and their values. */
+  public static final class Builder<V> {
+    private final Map<String, List<V>> phrases = new HashMap<>();
+
+    public Builder<V> add(String phrase, V value) {
+      String key = key(phrase);
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("phrase '" + phrase + "' has no letters or digits");
+      }
+      phrases.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    public PhraseAutomaton<V> build() {
+      return new PhraseAutomaton<>(phrases);
+    }
+  }
+
+  public static <V> Builder<V> builder() {
+    return new Builder<>();
+  }
+
+  /** The phrase as it must appear in a {@link CompactText} view. */
+  static String key(String phrase) {
+    return CompactText.of(phrase).compact().replace(String.valueOf(CompactText.BREAK), "");
+  }
+
+  /** Number of (phrase, value) pairs. */
+  public int size() {
+    return size;
+  }
+
+  /** All occurrences in {@code text}, ordered by end offset. */
+  public List<Hit<V>> find(CharSequence text) {
+    List<Hit<V>> hits = new ArrayList<>();
+    Node<V> node = root;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      while (node != root && !node.next.containsKey(c)) {
+        node = node.fail;
+      }
+      node = node.next.getOrDefault(c, root);
+      for (Map.Entry<String, V> out : node.outputs) {
+        int start = i + 1 - out.getKey().length();
+        hits.add(new Hit<>(start, i + 1, out.getKey(), out.getValue()));
+      }
+    }
+    return hits;
+  }
+
+  /** Whether any phrase occurs in {@code text} between {@code from} and {@code to}. */
+  public boolean anyIn(CharSequence text, int from, int to) {
+    return !find(text.subSequence(from, to)).isEmpty();
+  }
+}

@@ -1,0 +1,226 @@
+package org.finpatrol.classifier.rules;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a rules directory: {@code context.yml} (the cue lists) and every other {@code *.yml} file
+ * (rule packs with a top-level {@code rules:} list).
+ *
+ * <p>Every problem is reported as an {@link IllegalArgumentException} that names the file, the
+ * rule id or key, and what is wrong, so an analyst editing a pack can fix it at once.
+ */
+public final class RulePackLoader {
+
+  static final String CONTEXT_FILE = "context.yml";
+
+  private final Set<String> categories;
+  private final Set<String> signals;
+
+  /** A loader that accepts these category and signal ids. */
+  public RulePackLoader(Collection<String> categories, Collection<String> signals) {
+    this.categories = Set.copyOf(categories);
+    this.signals = Set.copyOf(signals);
+  }
+
+  public RuleSet load(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalArgumentException(directory + ": rules directory does not exist");
+    }
+    Path contextFile = directory.resolve(CONTEXT_FILE);
+    if (!Files.isRegularFile(contextFile)) {
+      throw new IllegalArgumentException(contextFile + ": missing (the shared context cues)");
+    }
+    ContextCues context = context(contextFile, read(contextFile));
+    List<Rule> rules = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    List<Path> packs;
+    try (var files = Files.list(directory)) {
+      packs =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".yml"))
+              .filter(p -> !p.getFileName().toString().equals(CONTEXT_FILE))
+              .sorted()
+              .toList();
+    }
+    for (Path pack : packs) {
+      for (Rule rule : rules(pack, read(pack))) {
+        if (!ids.add(rule.id())) {
+          throw new IllegalArgumentException(pack + ": rule id '" + rule.id() + "' is used twice");
+        }
+        rules.add(rule);
+      }
+    }
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException(directory + ": no rule packs (*.yml with a 'rules:' list)");
+    }
+    return new RuleSet(rules, context);
+  }
+
+  private static Map<String, Object> read(Path file) throws IOException {
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Object doc = yaml.load(reader);
+      if (!(doc instanceof Map<?, ?> map)) {
+        throw new IllegalArgumentException(file + ": expected a mapping at the top level");
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), v));
+      return out;
+    } catch (MarkedYAMLException e) {
+      throw new IllegalArgumentException(
+          file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
+    } catch (YAMLException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Rule> rules(Path file, Map<String, Object> doc) {
+    Object list = doc.get("rules");
+    if (!(list instanceof List<?> items)) {
+      throw new IllegalArgumentException(file + ": expected a 'rules:' list");
+    }
+    List<Rule> rules = new ArrayList<>();
+    int index = 0;
+    for (Object item : items) {
+      index++;
+      if (!(item instanceof Map<?, ?> map)) {
+        throw new IllegalArgumentException(file + ": rule #" + index + " is not a mapping");
+      }
+      rules.add(rule(file, index, map));
+    }
+    return rules;
+  }
+
+  private Rule rule(Path file, int index, Map<?, ?> map) {
+    String id = string(map, "id");
+    String where = file + ": rule " + (id == null ? "#" + index : id);
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException(where + ": 'id' is missing");
+    }
+    String category = string(map, "category");
+    String signal = string(map, "signal");
+    if ((category == null) == (signal == null)) {
+      throw new IllegalArgumentException(where + ": set exactly one of 'category' and 'signal'");
+    }
+    if (category != null && !categories.contains(category)) {
+      throw new IllegalArgumentException(
+          where + ": unknown category '" + category + "' (one of " + categories + ")");
+    }
+    if (signal != null && !signals.contains(signal)) {
+      throw new IllegalArgumentException(
+          where + ": unknown signal '" + signal + "' (one of " + signals + ")");
+    }
+    String basis = string(map, "basis");
+    if (basis == null || basis.isBlank()) {
+      throw new IllegalArgumentException(where + ": 'basis' (legal basis) is missing");
+    }
+    int weight = integer(where, map, "weight", 10);
+    if (weight < 0 || weight > 100) {
+      throw new IllegalArgumentException(where + ": 'weight' must be 0-100, got " + weight);
+    }
+    List<String> phrases = strings(where, map, "phrases");
+    List<String> except = strings(where, map, "except");
+    Double threshold = null;
+    if (map.containsKey("yield_threshold_percent")) {
+      Object t = map.get("yield_threshold_percent");
+      if (!(t instanceof Number n) || n.doubleValue() <= 0) {
+        throw new IllegalArgumentException(
+            where + ": 'yield_threshold_percent' must be a positive number, got " + t);
+      }
+      threshold = n.doubleValue();
+    }
+    if (phrases.isEmpty() == (threshold == null)) {
+      throw new IllegalArgumentException(
+          where + ": give either 'phrases' or 'yield_threshold_percent'");
+    }
+    for (String phrase : phrases) {
+      if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        throw new IllegalArgumentException(
+            where + ": phrase '" + phrase + "' has no letters or digits");
+      }
+    }
+    return new Rule(
+        id, category, signal, string(map, "description"), basis, weight, phrases, except,
+        threshold, file.getFileName().toString());
+  }
+
+  private static ContextCues context(Path file, Map<String, Object> doc) {
+    String where = file.toString();
+    Map<String, ContextCues.PageType> pageTypes = new LinkedHashMap<>();
+    Object types = doc.get("page_types");
+    if (!(types instanceof Map<?, ?> typeMap)) {
+      throw new IllegalArgumentException(where + ": 'page_types' must be a mapping");
+    }
+    for (Map.Entry<?, ?> e : typeMap.entrySet()) {
+      String type = where + ": page_types." + e.getKey();
+      if (!(e.getValue() instanceof Map<?, ?> spec)) {
+        throw new IllegalArgumentException(type + " must be a mapping with 'threshold' and 'cues'");
+      }
+      int threshold = integer(type, spec, "threshold", 1);
+      if (threshold < 1) {
+        throw new IllegalArgumentException(type + ": 'threshold' must be at least 1");
+      }
+      pageTypes.put(String.valueOf(e.getKey()),
+          new ContextCues.PageType(threshold, strings(type, spec, "cues")));
+    }
+    return new ContextCues(
+        strings(where, doc, "negation_adjacent"),
+        strings(where, doc, "negation"),
+        integer(where, doc, "negation_window", 10),
+        strings(where, doc, "warning"),
+        pageTypes,
+        strings(where, doc, "financial"),
+        strings(where, doc, "call_to_action"),
+        strings(where, doc, "operator_voice"));
+  }
+
+  private static String string(Map<?, ?> map, String key) {
+    Object v = map.get(key);
+    return v == null ? null : String.valueOf(v);
+  }
+
+  private static int integer(String where, Map<?, ?> map, String key, int fallback) {
+    Object v = map.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Integer i)) {
+      throw new IllegalArgumentException(where + ": '" + key + "' must be a whole number, got " + v);
+    }
+    return i;
+  }
+
+  private static List<String> strings(String where, Map<?, ?> map, Object key) {
+    Object v = map.get(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> list)) {
+      throw new IllegalArgumentException(where + ": '" + key + "' must be a list");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : list) {
+      if (o == null || String.valueOf(o).isBlank()) {
+        throw new IllegalArgumentException(where + ": '" + key + "' has an empty entry");
+      }
+      out.add(String.valueOf(o));
+    }
+    return out;
+  }
+}
