@@ -1,0 +1,20 @@
+package org.finpatrol.crawler;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Counts of a finished crawl: pages by fetch status, sink failures, and how long it took. */
+public record CrawlSummary(Map<FetchStatus, Long> byStatus, long sinkFailures, Duration elapsed) {
+
+  public CrawlSummary {
+    byStatus = Map.copyOf(byStatus);
+  }
+
+  public long total() {
+    return byStatus.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long ok() {
+    return byStatus.getOrDefault(FetchStatus.OK, 0L);
+  }
+}

@@ -1,0 +1,149 @@
+package org.finpatrol.crawler;
+
+import crawlercommons.filters.basic.BasicURLNormalizer;
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.CrawlController;
+import edu.uci.ics.crawler4j.fetcher.PageFetcher;
+import edu.uci.ics.crawler4j.frontier.SleepycatFrontierConfiguration;
+import edu.uci.ics.crawler4j.parser.Parser;
+import edu.uci.ics.crawler4j.url.TLDList;
+import edu.uci.ics.crawler4j.url.WebURL;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.finpatrol.crawler.evidence.WarcEvidence;
+import org.finpatrol.crawler.fetch.CrawlContext;
+import org.finpatrol.crawler.fetch.Crawler4jParts;
+import org.finpatrol.crawler.fetch.PatrolCrawler;
+import org.finpatrol.crawler.fetch.RobotsPolicy;
+import org.finpatrol.crawler.fetch.Scope;
+import org.finpatrol.crawler.net.GuardedDnsResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Patrols sites: crawls from seed URLs with crawler4j under the {@link CrawlSettings}, writes
+ * every response to WARC evidence, and hands each URL's outcome to a {@link PageSink}.
+ *
+ * <p>robots.txt is obeyed (for seeds too) under the agent name "FinPatrol"; scope is the seed
+ * hosts plus pages they link to directly; loopback and private addresses are refused unless
+ * allowed. One crawl at a time per instance; {@link #crawl} blocks until the crawl is done.
+ */
+public final class Crawler {
+
+  private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+  static final String ROBOTS_AGENT = "FinPatrol";
+
+  private final CrawlSettings settings;
+
+  public Crawler(CrawlSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Crawls from {@code seeds}; evidence files are named after {@code runId}.
+   *
+   * @throws IOException when the work or evidence directory cannot be used
+   * @throws IllegalArgumentException when {@code seeds} is empty
+   */
+  public CrawlSummary crawl(List<String> seeds, String runId, PageSink sink) throws IOException {
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("no seeds to crawl");
+    }
+    long started = System.nanoTime();
+    Files.createDirectories(settings.workDir());
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String seed : seeds) {
+      String host = URI.create(seed.strip()).getHost();
+      if (host != null) {
+        hosts.add(host.toLowerCase(Locale.ROOT));
+      }
+    }
+    try (WarcEvidence evidence = new WarcEvidence(settings.evidenceDir(), "patrol-" + runId)) {
+      CrawlContext context = new CrawlContext(new Scope(hosts), evidence, settings.userAgent(), sink);
+      run(seeds, context);
+      return new CrawlSummary(context.counts(), context.sinkFailures(),
+          Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private void run(List<String> seeds, CrawlContext context) throws IOException {
+    CrawlConfig config = config();
+    try {
+      BasicURLNormalizer normalizer = new BasicURLNormalizer();
+      Crawler4jParts parts = new Crawler4jParts();
+      PageFetcher fetcher =
+          new PageFetcher(config, normalizer, parts.politeness(settings.politenessMs()));
+      SleepycatFrontierConfiguration frontier = new SleepycatFrontierConfiguration(config);
+      RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
+      TLDList tlds = new TLDList(config);
+      Parser parser = new Parser(config, normalizer,
+          parts.jsoup(normalizer, frontier.getWebURLFactory(), tlds), tlds, frontier.getWebURLFactory());
+      CrawlController controller =
+          new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
+      for (String seed : seeds) {
+        String url = normalizer.filter(seed.strip());
+        if (url == null) {
+          continue;
+        }
+        WebURL probe = frontier.getWebURLFactory().newWebUrl();
+        probe.setURL(url);
+        if (!robots.allows(probe, false)) {
+          context.emit(new FetchedPage(url, host(url), 0, null, FetchStatus.ROBOTS_DISALLOWED, 0,
+              robots.reason(url), null, null, false, "", "", List.of(), 0, null));
+          continue;
+        }
+        controller.addSeed(url);
+      }
+      controller.start(() -> new PatrolCrawler(context), settings.threads());
+    } catch (IOException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("crawl interrupted", e);
+    } catch (Exception e) {
+      // crawler4j declares 'throws Exception' on its constructors; the causes are I/O ones.
+      throw new IOException("crawler could not start: " + e.getMessage(), e);
+    }
+    log.info("crawl finished: {}", context.counts());
+  }
+
+  private CrawlConfig config() {
+    CrawlConfig config = new CrawlConfig();
+    config.setCrawlStorageFolder(settings.workDir().toString());
+    config.setResumableCrawling(false);
+    config.setMaxPagesToFetch(settings.maxPages());
+    config.setMaxDepthOfCrawling(settings.maxDepth());
+    config.setPolitenessDelay(settings.politenessMs());
+    config.setUserAgentString(settings.userAgent());
+    config.setMaxDownloadSize(settings.maxBytes());
+    int timeout = (int) settings.timeout().toMillis();
+    config.setSocketTimeout(timeout);
+    config.setConnectionTimeout(timeout);
+    config.setIncludeBinaryContentInCrawling(false);
+    config.setIncludeHttpsPages(true);
+    config.setFollowRedirects(true);
+    // A regulator's patrol reads pages that ask search engines not to index or follow them.
+    config.setRespectNoFollow(false);
+    config.setRespectNoIndex(false);
+    config.setAllowSingleLevelDomain(true);
+    config.setHaltOnError(false);
+    // crawler4j waits 10 s three times before it believes a crawl is over; one second is enough.
+    config.setThreadMonitoringDelaySeconds(1);
+    config.setThreadShutdownDelaySeconds(1);
+    config.setCleanupDelaySeconds(0);
+    config.setDnsResolver(
+        new GuardedDnsResolver(settings.hostOverrides(), settings.allowPrivateNetwork()));
+    return config;
+  }
+
+  private static String host(String url) {
+    String h = URI.create(url).getHost();
+    return h == null ? "" : h.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,160 @@
+package org.finpatrol.crawler.evidence;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.finpatrol.crawler.EvidenceRef;
+import org.netpreserve.jwarc.HttpRequest;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTruncationReason;
+import org.netpreserve.jwarc.WarcWriter;
+
+/**
+ * Appends request/response record pairs to gzip-compressed WARC files in one directory, rolling
+ * over to a new file past {@value #MAX_FILE_BYTES} bytes. Files are only ever appended to.
+ *
+ * <p>The response record holds the status line, the headers as the HTTP client passed them on,
+ * and the body as received after any Content-Encoding was undone (the HTTP client decompresses
+ * and drops the Content-Encoding header, so the record is self-consistent); its
+ * WARC-Payload-Digest is the SHA-256 of that body, which is also the {@code sha256} cited by
+ * cases. Thread-safe: records from concurrent fetches are written whole, one after another.
+ */
+public final class WarcEvidence implements Closeable {
+
+  static final long MAX_FILE_BYTES = 1L << 30;
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final List<String> DROPPED_HEADERS =
+      List.of("transfer-encoding", "content-length", "content-encoding");
+
+  private final Path directory;
+  private final String prefix;
+  private WarcWriter writer;
+  private String fileName;
+  private int sequence;
+
+  /** Evidence files named {@code <prefix>-<UTC time>-<n>.warc.gz} in {@code directory}. */
+  public WarcEvidence(Path directory, String prefix) throws IOException {
+    this.directory = directory;
+    this.prefix = prefix;
+    Files.createDirectories(directory);
+  }
+
+  /** The HTTP exchange to record. {@code headers} keep their order; names as received. */
+  public record Exchange(
+      String url,
+      String userAgent,
+      int status,
+      String reason,
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      boolean truncated,
+      Instant fetchedAt) {}
+
+  /** Writes the request and response records of one exchange; returns the response's reference. */
+  public synchronized EvidenceRef record(Exchange exchange) throws IOException {
+    openIfNeeded();
+    URI target = URI.create(exchange.url());
+    byte[] body = exchange.body() == null ? new byte[0] : exchange.body();
+    String sha256 = sha256Hex(body);
+
+    HttpResponse.Builder http =
+        new HttpResponse.Builder(exchange.status(), exchange.reason() == null ? "" : exchange.reason());
+    for (Map.Entry<String, String> h : exchange.headers()) {
+      if (!DROPPED_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+        http.addHeader(h.getKey(), h.getValue());
+      }
+    }
+    http.setHeader("Content-Length", Integer.toString(body.length));
+    String contentType = exchange.headers().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+        .map(Map.Entry::getValue).findFirst().orElse("application/octet-stream");
+    http.body(MediaType.parseLeniently(contentType), body);
+
+    UUID responseId = UUID.randomUUID();
+    WarcResponse.Builder response =
+        new WarcResponse.Builder(target)
+            .recordId(responseId)
+            .date(exchange.fetchedAt())
+            .body(http.build())
+            .payloadDigest(new WarcDigest("sha256", HexFormat.of().parseHex(sha256)));
+    if (exchange.truncated()) {
+      response.truncated(WarcTruncationReason.LENGTH);
+    }
+    long offset = writer.position();
+    writer.write(response.build());
+
+    String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+    if (target.getRawQuery() != null) {
+      path += "?" + target.getRawQuery();
+    }
+    HttpRequest request =
+        new HttpRequest.Builder("GET", path)
+            .addHeader("Host", target.getRawAuthority())
+            .addHeader("User-Agent", exchange.userAgent())
+            .build();
+    writer.write(
+        new WarcRequest.Builder(target)
+            .date(exchange.fetchedAt())
+            .concurrentTo(URI.create("urn:uuid:" + responseId))
+            .body(request)
+            .build());
+    EvidenceRef ref =
+        new EvidenceRef(fileName, "<urn:uuid:" + responseId + ">", offset, sha256, exchange.fetchedAt());
+    if (writer.position() > MAX_FILE_BYTES) {
+      writer.close();
+      writer = null;
+    }
+    return ref;
+  }
+
+  private void openIfNeeded() throws IOException {
+    if (writer != null) {
+      return;
+    }
+    sequence++;
+    fileName = prefix + "-" + STAMP.format(Instant.now()) + "-" + sequence + ".warc.gz";
+    FileChannel channel =
+        FileChannel.open(
+            directory.resolve(fileName),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
+    writer = new WarcWriter(channel, WarcCompression.GZIP);
+  }
+
+  public static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
+  }
+}

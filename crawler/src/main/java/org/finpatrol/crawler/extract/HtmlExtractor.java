@@ -1,0 +1,250 @@
+package org.finpatrol.crawler.extract;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.finpatrol.crawler.Ad;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Extracts title, main text, links and advertisements from HTML bytes.
+ *
+ * <p>Charset: the Content-Type header if it names one, else the BOM or {@code <meta charset>} /
+ * {@code http-equiv} (Jsoup's sniffing), else UTF-8; GB2312/GBK labels decode as GB18030. When the
+ * chosen charset leaves many undecodable bytes and GB18030 leaves fewer, GB18030 wins (Chinese
+ * sites often declare nothing or the wrong thing).
+ *
+ * <p>Advertisements are elements whose class or id looks like an ad container (ad, ads, banner,
+ * sponsor, guanggao, tuiguang, promo), elements labelled 广告 or 推广, and iframes from another
+ * host. They are reported on their own and removed from the main text, so that a news page
+ * carrying a bad ad is not itself taken for the advertiser. Stateless and thread-safe.
+ */
+public final class HtmlExtractor {
+
+  private static final Pattern AD_CLASS =
+      Pattern.compile("(^|[\\s_-])(ad|ads|advert|advertisement|banner|sponsor|sponsored|guanggao|gg|tuiguang|promo|adsbygoogle)([\\s_-]|\\d|$)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Set<String> AD_LABELS = Set.of("广告", "推广", "赞助", "广告推广", "sponsored", "ad");
+  private static final Set<String> BLOCKS =
+      Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+          "section", "article", "header", "footer", "aside", "blockquote", "pre", "dd", "dt",
+          "form", "hr", "td", "th", "main", "figure", "figcaption", "address");
+  private static final int MAX_LINKS = 5000;
+  private static final int MAX_AD_TEXT = 1000;
+
+  /** Extracts from {@code body}, fetched from {@code url} with this Content-Type (may be null). */
+  public Extraction extract(byte[] body, String contentType, String url) {
+    Charset declared = Charsets.fromContentType(contentType);
+    Document doc = parse(body, declared, url);
+    Charset used = doc.charset();
+    if (declared == null) {
+      Charset widened = Charsets.widen(used);
+      if (!widened.equals(used)) {
+        doc = parse(body, widened, url);
+        used = widened;
+      } else if (!Charsets.hasUtf8Bom(body)) {
+        int bad = Charsets.undecodable(body, used);
+        if (bad > 0 && Charsets.undecodable(body, Charsets.GB18030) < bad) {
+          doc = parse(body, Charsets.GB18030, url);
+          used = Charsets.GB18030;
+        }
+      }
+    }
+    String host = hostOf(url);
+    List<Ad> ads = new ArrayList<>();
+    List<Element> adElements = findAds(doc, host, ads);
+    List<String> links = links(doc);
+    Map<String, String> meta = meta(doc);
+    String title = doc.title().strip();
+    for (Element ad : adElements) {
+      ad.remove();
+    }
+    doc.select("script, style, noscript, template, svg, iframe, nav, object, embed, head").remove();
+    return new Extraction(title, text(doc.body()), links, ads, meta, used.name());
+  }
+
+  private static Document parse(byte[] body, Charset charset, String url) {
+    try {
+      return Jsoup.parse(new ByteArrayInputStream(body), charset == null ? null : charset.name(), url);
+    } catch (IOException e) {
+      // Reading a byte array does not fail; anything here is a bug worth surfacing.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Element> findAds(Document doc, String host, List<Ad> ads) {
+    List<Element> found = new ArrayList<>();
+    for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
+      if (el == doc.body() || isInside(el, found)) {
+        continue;
+      }
+      String reason = adReason(el, host);
+      if (reason == null) {
+        continue;
+      }
+      found.add(el);
+      String landing = landing(el);
+      String text = el.text().strip();
+      for (String label : AD_LABELS) {
+        if (text.startsWith(label)) {
+          text = text.substring(label.length()).strip();
+        }
+      }
+      // Banner creatives are often images: their alt text is the ad's claim.
+      for (String alt : el.select("img[alt]").eachAttr("alt")) {
+        if (!alt.isBlank() && !text.contains(alt.strip())) {
+          text = (text + " " + alt.strip()).strip();
+        }
+      }
+      if (text.length() > MAX_AD_TEXT) {
+        text = text.substring(0, MAX_AD_TEXT);
+      }
+      ads.add(new Ad(text, landing, reason));
+    }
+    return found;
+  }
+
+  private static boolean isInside(Element el, List<Element> containers) {
+    for (Element c : containers) {
+      if (el.parents().contains(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String adReason(Element el, String host) {
+    if (el.tagName().equals("iframe")) {
+      String src = el.absUrl("src");
+      String srcHost = hostOf(src);
+      return srcHost != null && host != null && !srcHost.equals(host) ? "iframe from " + srcHost : null;
+    }
+    String classAndId = el.className() + " " + el.id();
+    if (AD_CLASS.matcher(classAndId).find()) {
+      return "ad container (" + classAndId.strip() + ")";
+    }
+    if (AD_LABELS.contains(el.ownText().strip().toLowerCase(Locale.ROOT)) && !el.select("a[href]").isEmpty()) {
+      return "labelled " + el.ownText().strip();
+    }
+    for (Element child : el.children()) {
+      if (child.children().isEmpty() && AD_LABELS.contains(child.text().strip().toLowerCase(Locale.ROOT))
+          && !el.select("a[href]").isEmpty()) {
+        return "labelled " + child.text().strip();
+      }
+    }
+    return null;
+  }
+
+  private static String landing(Element el) {
+    for (Element a : el.select("a[href], iframe[src]")) {
+      String href = a.hasAttr("href") ? a.absUrl("href") : a.absUrl("src");
+      if (isFollowable(href)) {
+        return href;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> links(Document doc) {
+    Set<String> links = new LinkedHashSet<>();
+    for (Element a : doc.select("a[href], area[href], iframe[src], frame[src]")) {
+      String href = a.hasAttr("href") ? a.absUrl("href") : a.absUrl("src");
+      if (isFollowable(href)) {
+        links.add(href);
+        if (links.size() >= MAX_LINKS) {
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(links);
+  }
+
+  static boolean isFollowable(String url) {
+    String u = url.toLowerCase(Locale.ROOT);
+    return u.startsWith("http://") || u.startsWith("https://");
+  }
+
+  private static Map<String, String> meta(Document doc) {
+    Map<String, String> meta = new HashMap<>();
+    for (Element m : doc.select("meta[name][content]")) {
+      meta.putIfAbsent(m.attr("name").toLowerCase(Locale.ROOT), m.attr("content"));
+    }
+    return meta;
+  }
+
+  /** Text with a line break after each block element and collapsed spaces within lines. */
+  static String text(Element root) {
+    if (root == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              String s = t.text();
+              if (!s.isBlank()) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && Character.isWhitespace(s.charAt(0))) {
+                  out.append(' ');
+                }
+                out.append(s.strip());
+                if (Character.isWhitespace(s.charAt(s.length() - 1))) {
+                  out.append(' ');
+                }
+              }
+            } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+              newline(out);
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+              newline(out);
+            }
+          }
+        },
+        root);
+    return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{2,}", "\n").strip();
+  }
+
+  private static void newline(StringBuilder out) {
+    int len = out.length();
+    while (len > 0 && out.charAt(len - 1) == ' ') {
+      len--;
+    }
+    out.setLength(len);
+    if (len > 0 && out.charAt(len - 1) != '\n') {
+      out.append('\n');
+    }
+  }
+
+  static String hostOf(String url) {
+    if (url == null || url.isEmpty()) {
+      return null;
+    }
+    try {
+      String h = URI.create(url).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

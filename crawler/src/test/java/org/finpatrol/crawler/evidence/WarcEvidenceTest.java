@@ -1,0 +1,49 @@
+package org.finpatrol.crawler.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.finpatrol.crawler.EvidenceRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+
+class WarcEvidenceTest {
+
+  @Test
+  void responseAndRequestAreWrittenAndTheDigestIsOfTheBody(@TempDir Path dir) throws IOException {
+    byte[] body = "<html><title>鑫盛理财</title>保本保息</html>".getBytes(StandardCharsets.UTF_8);
+    EvidenceRef ref;
+    try (WarcEvidence evidence = new WarcEvidence(dir, "patrol-7")) {
+      ref = evidence.record(new WarcEvidence.Exchange("http://xinsheng.test/p?a=1", "FinPatrol/test",
+          200, "OK", List.of(Map.entry("Content-Type", "text/html; charset=utf-8"),
+              Map.entry("Transfer-Encoding", "chunked")), body, false, Instant.parse("2026-11-24T08:00:00Z")));
+    }
+    assertThat(ref.warcFile()).startsWith("patrol-7-").endsWith(".warc.gz");
+    assertThat(ref.sha256()).isEqualTo(WarcEvidence.sha256Hex(body)).hasSize(64);
+
+    try (WarcReader reader = new WarcReader(dir.resolve(ref.warcFile()))) {
+      reader.position(ref.offset());
+      WarcRecord first = reader.next().orElseThrow();
+      assertThat(first).isInstanceOf(WarcResponse.class);
+      WarcResponse response = (WarcResponse) first;
+      assertThat("<" + response.id() + ">").isEqualTo(ref.recordId());
+      assertThat(response.target()).isEqualTo("http://xinsheng.test/p?a=1");
+      assertThat(response.http().status()).isEqualTo(200);
+      assertThat(response.http().headers().first("Transfer-Encoding")).isEmpty();
+      assertThat(response.http().body().stream().readAllBytes()).isEqualTo(body);
+      assertThat(response.payloadDigest().orElseThrow().hex()).isEqualTo(ref.sha256());
+      WarcRecord second = reader.next().orElseThrow();
+      assertThat(second).isInstanceOf(WarcRequest.class);
+      assertThat(((WarcRequest) second).http().headers().first("User-Agent")).contains("FinPatrol/test");
+    }
+  }
+}
