@@ -1,0 +1,29 @@
+package org.finpatrol.review;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A review case as stored: labels sorted, units sorted, evidence in fetch order. */
+public record ReviewCase(
+    long id,
+    CaseKind kind,
+    String platformKey,
+    String host,
+    String url,
+    List<String> categories,
+    List<String> signals,
+    List<String> units,
+    String county,
+    CaseStatus status,
+    int risk,
+    List<Evidence> evidence,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public ReviewCase {
+    categories = List.copyOf(categories);
+    signals = List.copyOf(signals);
+    units = List.copyOf(units);
+    evidence = List.copyOf(evidence);
+  }
+}
