@@ -1,0 +1,65 @@
+package org.finpatrol.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.finpatrol.app.cli.UsageException;
+
+/**
+ * The two directories FinPatrol works with: {@code data} (database, index, WARC evidence, crawl
+ * frontier, logs) and {@code config} (rule packs, dictionaries, units, seeds).
+ */
+public record AppPaths(Path data, Path config) {
+
+  public Path index() {
+    return data.resolve("index");
+  }
+
+  public Path evidence() {
+    return data.resolve("evidence");
+  }
+
+  public Path frontier() {
+    return data.resolve("frontier");
+  }
+
+  public Path logs() {
+    return data.resolve("logs");
+  }
+
+  public Path rules() {
+    return config.resolve("rules");
+  }
+
+  public Path dictionaries() {
+    return config.resolve("dictionaries");
+  }
+
+  public Path units() {
+    return config.resolve("units.yml");
+  }
+
+  public Path seeds() {
+    return config.resolve("seeds");
+  }
+
+  /**
+   * Resolves {@code --config}: the given directory, else {@code ./config}, else the {@code config}
+   * directory of the installation ({@code FINPATROL_HOME}, set by the {@code ./finpatrol}
+   * launcher) so the launcher works from any working directory.
+   *
+   * @throws UsageException when no configuration directory can be found
+   */
+  public static AppPaths resolve(Path data, Path config, String home) {
+    Path chosen = config;
+    if (chosen == null) {
+      chosen = Path.of("config");
+      if (!Files.isDirectory(chosen) && home != null && !home.isBlank()) {
+        chosen = Path.of(home, "config");
+      }
+    }
+    if (!Files.isDirectory(chosen)) {
+      throw new UsageException("configuration directory '" + chosen + "' does not exist (use --config DIR)");
+    }
+    return new AppPaths(data.toAbsolutePath().normalize(), chosen.toAbsolutePath().normalize());
+  }
+}

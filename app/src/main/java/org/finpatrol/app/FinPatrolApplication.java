@@ -1,0 +1,113 @@
+package org.finpatrol.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.finpatrol.app.patrol.PatrolStore;
+import org.finpatrol.app.store.V1__BatchSchema;
+import org.finpatrol.app.store.DatabaseSettings;
+import org.finpatrol.classifier.Classifier;
+import org.finpatrol.classifier.Labels;
+import org.finpatrol.indexer.PageIndex;
+import org.finpatrol.review.CaseService;
+import org.finpatrol.review.ReviewSchema;
+import org.finpatrol.review.Routing;
+import org.finpatrol.text.FinanceDictionary;
+import org.finpatrol.text.Segmenter;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The Spring Boot application behind {@code patrol}, {@code demo} and {@code serve}: one bean per
+ * module facade, configured from {@link AppPaths}. Commands that need no database or job
+ * ({@code search}, {@code classify}, {@code analyze}, {@code cases}) run without it, for speed.
+ */
+@SpringBootApplication
+public class FinPatrolApplication {
+
+  /** Starts the application for these paths; {@code web} adds the web server on {@code port}. */
+  public static ConfigurableApplicationContext start(
+      AppPaths paths, boolean web, int port, Map<String, Object> extra) throws IOException {
+    Files.createDirectories(paths.logs());
+    DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
+    Map<String, Object> props = new HashMap<>();
+    props.put("spring.main.banner-mode", "off");
+    props.put("spring.main.log-startup-info", "false");
+    props.put("spring.datasource.url", db.url());
+    props.put("spring.datasource.username", db.user());
+    props.put("spring.datasource.password", db.password());
+    props.put("spring.batch.job.enabled", "false");
+    props.put("spring.batch.jdbc.initialize-schema", "never");
+    props.put("spring.flyway.locations", "classpath:db/patrol");
+    props.put("spring.flyway.table", "flyway_patrol_history");
+    props.put("spring.flyway.baseline-on-migrate", "true");
+    props.put("spring.flyway.baseline-version", "0");
+    props.put("logging.config", "classpath:finpatrol-logback.xml");
+    props.put("logging.file.name", paths.logs().resolve("finpatrol.log").toString());
+    props.put("finpatrol.data-dir", paths.data().toString());
+    props.put("finpatrol.config-dir", paths.config().toString());
+    props.put("server.port", Integer.toString(port));
+    // Until the UI has logins (issue 7), it is served on loopback only.
+    props.put("server.address", "127.0.0.1");
+    props.putAll(extra);
+    SpringApplication app = new SpringApplication(FinPatrolApplication.class);
+    app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+    app.setDefaultProperties(props);
+    app.setRegisterShutdownHook(true);
+    return app.run();
+  }
+
+  @Bean
+  AppPaths appPaths(org.springframework.core.env.Environment env) {
+    return new AppPaths(java.nio.file.Path.of(env.getRequiredProperty("finpatrol.data-dir")),
+        java.nio.file.Path.of(env.getRequiredProperty("finpatrol.config-dir")));
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  FlywayConfigurationCustomizer batchSchema() {
+    return config -> config.javaMigrations(new V1__BatchSchema());
+  }
+
+  @Bean
+  Segmenter segmenter(AppPaths paths) throws IOException {
+    return new Segmenter(FinanceDictionary.load(paths.dictionaries()));
+  }
+
+  @Bean
+  Classifier classifier(AppPaths paths) throws IOException {
+    return Classifier.load(paths.rules());
+  }
+
+  @Bean
+  Routing routing(AppPaths paths) throws IOException {
+    return Routing.load(paths.units());
+  }
+
+  @Bean(destroyMethod = "close")
+  PageIndex pageIndex(AppPaths paths, Segmenter segmenter) throws IOException {
+    return PageIndex.openForWriting(paths.index(), segmenter, Labels.all());
+  }
+
+  @Bean
+  CaseService caseService(DataSource dataSource, Routing routing, Clock clock) {
+    ReviewSchema.migrate(dataSource);
+    return new CaseService(dataSource, routing, clock);
+  }
+
+  @Bean
+  PatrolStore patrolStore(DataSource dataSource, Clock clock) {
+    return new PatrolStore(dataSource, clock);
+  }
+}

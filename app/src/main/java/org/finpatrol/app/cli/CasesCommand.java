@@ -1,0 +1,80 @@
+package org.finpatrol.app.cli;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.finpatrol.app.store.DatabaseSettings;
+import org.finpatrol.app.web.JsonViews;
+import org.finpatrol.review.CaseQuery;
+import org.finpatrol.review.CaseService;
+import org.finpatrol.review.CaseStatus;
+import org.finpatrol.review.ReviewCase;
+import org.finpatrol.review.ReviewSchema;
+import org.finpatrol.review.Routing;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code finpatrol cases}: lists review cases, riskiest first. */
+@Command(name = "cases", mixinStandardHelpOptions = true, description = "Lists review cases.")
+final class CasesCommand implements Callable<Integer> {
+
+  @ParentCommand FinPatrolCommand root;
+
+  @Option(names = "--unit", paramLabel = "U", description = "Only cases routed to this unit (comms, market, ...).")
+  String unit;
+
+  @Option(names = "--status", paramLabel = "S", description = "Only cases in this status (NEW, IN_REVIEW, ...).")
+  String status;
+
+  @Option(names = "--json", description = "One JSON object a line.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    var paths = root.paths();
+    Routing routing;
+    try {
+      routing = Routing.load(paths.units());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    if (unit != null && !routing.isUnit(unit)) {
+      throw new UsageException("unknown --unit '" + unit + "' (one of " + String.join(", ", routing.units().keySet()) + ")");
+    }
+    CaseStatus wanted = null;
+    if (status != null) {
+      try {
+        wanted = CaseStatus.valueOf(status.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("unknown --status '" + status + "' (one of "
+            + String.join(", ", Arrays.stream(CaseStatus.values()).map(Enum::name).toList()) + ")");
+      }
+    }
+    DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+    ReviewSchema.migrate(dataSource);
+    List<ReviewCase> cases = new CaseService(dataSource, routing, java.time.Clock.systemUTC())
+        .list(new CaseQuery(unit, wanted));
+    var out = root.console().out();
+    if (json) {
+      cases.forEach(c -> out.println(Json.line(JsonViews.reviewCase(c))));
+      return 0;
+    }
+    if (cases.isEmpty()) {
+      out.println("no cases" + (unit != null || status != null ? " match" : " yet (run a patrol)"));
+      return 0;
+    }
+    for (ReviewCase c : cases) {
+      out.printf(Locale.ROOT, "#%d  %-4s %-24s risk %3d  %-10s units %s%n", c.id(), c.kind().id(), c.host(), c.risk(),
+          c.status(), String.join(",", c.units()));
+      out.printf(Locale.ROOT, "      %s  %s%n", String.join(",", c.categories()),
+          c.signals().isEmpty() ? "" : "signals " + String.join(",", c.signals()));
+      out.printf(Locale.ROOT, "      %s  (%d evidence record(s))%n", c.url(), c.evidence().size());
+    }
+    return 0;
+  }
+}

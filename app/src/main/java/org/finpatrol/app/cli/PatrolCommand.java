@@ -1,0 +1,120 @@
+package org.finpatrol.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.finpatrol.app.AppPaths;
+import org.finpatrol.app.FinPatrolApplication;
+import org.finpatrol.app.patrol.PatrolReport;
+import org.finpatrol.app.patrol.PatrolRequest;
+import org.finpatrol.app.patrol.PatrolService;
+import org.finpatrol.crawler.CrawlSettings;
+import org.finpatrol.crawler.Seeds;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code finpatrol patrol}: one patrol run (the Batch job), progress on stderr, summary on stdout. */
+@Command(name = "patrol", mixinStandardHelpOptions = true,
+    description = "Runs one patrol: crawl, evidence, index, classify, platforms, cases.")
+final class PatrolCommand implements Callable<Integer> {
+
+  @ParentCommand FinPatrolCommand root;
+
+  @Option(names = "--seed", paramLabel = "URL", description = "A seed URL (repeatable).")
+  List<String> seeds = new ArrayList<>();
+
+  @Option(names = "--seeds", paramLabel = "FILE", description = "A file of seed URLs, one a line (# comments).")
+  Path seedsFile;
+
+  @Option(names = "--max-pages", paramLabel = "N", defaultValue = "1000", description = "Pages to fetch at most (default: 1000).")
+  int maxPages;
+
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "2", description = "Link depth from the seeds; 0 = seeds only (default: 2).")
+  int maxDepth;
+
+  @Option(names = "--politeness-ms", paramLabel = "N", defaultValue = "1000", description = "Pause between requests to one host (default: 1000).")
+  int politenessMs;
+
+  @Option(names = "--allow-private-network", description = "Allow loopback and private addresses (refused by default).")
+  boolean allowPrivateNetwork;
+
+  @Override
+  public Integer call() throws Exception {
+    AppPaths paths = root.paths();
+    PatrolRequest request = request(paths);
+    try (ConfigurableApplicationContext context = FinPatrolApplication.start(paths, false, 0, Map.of())) {
+      PatrolReport report = context.getBean(PatrolService.class).run(request, root.console()::progress);
+      ReportPrinter.print(report, root.console().out());
+      return report.completed() ? 0 : 1;
+    }
+  }
+
+  PatrolRequest request(AppPaths paths) throws IOException {
+    if (maxPages < 1) {
+      throw new UsageException("--max-pages must be at least 1, got " + maxPages);
+    }
+    if (maxDepth < 0) {
+      throw new UsageException("--max-depth must not be negative, got " + maxDepth);
+    }
+    if (politenessMs < 0) {
+      throw new UsageException("--politeness-ms must not be negative, got " + politenessMs);
+    }
+    LinkedHashSet<String> all = new LinkedHashSet<>();
+    seeds.forEach(s -> all.add(s.strip()));
+    if (seedsFile != null) {
+      all.addAll(readSeeds(seedsFile));
+    }
+    if (all.isEmpty()) {
+      all.addAll(configuredSeeds(paths.seeds()));
+    }
+    if (all.isEmpty()) {
+      throw new UsageException("no seeds: give --seed URL or --seeds FILE, or list URLs in "
+          + paths.seeds().resolve("*.txt"));
+    }
+    List<String> list = List.copyOf(all);
+    var problems = Seeds.check(list, CrawlSettings.defaults(paths.frontier(), paths.evidence())
+        .withPrivateNetwork(allowPrivateNetwork));
+    if (!problems.isEmpty()) {
+      String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad seed(s))" : "";
+      throw new UsageException(problems.get(0).message() + more);
+    }
+    return new PatrolRequest(list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of());
+  }
+
+  static List<String> readSeeds(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(s -> !s.isEmpty() && !s.startsWith("#"))
+          .toList();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("cannot read seeds file '" + file + "': no such file");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UsageException("seeds file '" + file + "' is not UTF-8 text");
+    } catch (IOException e) {
+      throw new UsageException("cannot read seeds file '" + file + "': " + e.getMessage());
+    }
+  }
+
+  private static List<String> configuredSeeds(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        out.addAll(readSeeds(f));
+      }
+    }
+    return out;
+  }
+}

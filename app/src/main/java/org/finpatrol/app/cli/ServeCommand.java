@@ -1,0 +1,34 @@
+package org.finpatrol.app.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.finpatrol.app.FinPatrolApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code finpatrol serve}: the web UI and REST API until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the web UI and REST API.")
+final class ServeCommand implements Callable<Integer> {
+
+  @ParentCommand FinPatrolCommand root;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: 8080).")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be 0-65535, got " + port);
+    }
+    try (ConfigurableApplicationContext context = FinPatrolApplication.start(root.paths(), true, port, Map.of())) {
+      int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
+      root.console().out().println("FinPatrol on http://127.0.0.1:" + actual + "/  (Ctrl-C to stop)");
+      new CountDownLatch(1).await();
+      return 0;
+    }
+  }
+}

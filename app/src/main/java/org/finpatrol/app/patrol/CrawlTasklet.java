@@ -1,0 +1,88 @@
+package org.finpatrol.app.patrol;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.finpatrol.app.AppPaths;
+import org.finpatrol.crawler.CrawlSettings;
+import org.finpatrol.crawler.CrawlSummary;
+import org.finpatrol.crawler.Crawler;
+import org.finpatrol.crawler.FetchStatus;
+import org.finpatrol.crawler.FetchedPage;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The crawl step: patrols the run's seeds and stores every URL's outcome as it arrives, reporting
+ * progress about every two seconds. A restart of the same run first clears what the interrupted
+ * crawl stored, so pages are never duplicated.
+ */
+final class CrawlTasklet implements Tasklet {
+
+  private static final long PROGRESS_EVERY_MS = 2000;
+
+  private final PatrolStore store;
+  private final AppPaths paths;
+  private final Progress progress;
+
+  CrawlTasklet(PatrolStore store, AppPaths paths, Progress progress) {
+    this.store = store;
+    this.paths = paths;
+    this.progress = progress;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+    long runId = RunIds.of(chunk);
+    PatrolRequest request = store.loadRun(runId);
+    store.clearRun(runId);
+    CrawlSettings settings = CrawlSettings.defaults(paths.frontier(), paths.evidence())
+        .withLimits(request.maxPages(), request.maxDepth(), request.politenessMs())
+        .withPrivateNetwork(request.allowPrivateNetwork())
+        .withHostOverrides(resolve(request.hostOverrides()));
+    LongAdder ok = new LongAdder();
+    LongAdder failed = new LongAdder();
+    Set<String> hosts = ConcurrentHashMap.newKeySet();
+    AtomicLong lastReport = new AtomicLong(System.currentTimeMillis());
+    progress.line("crawl: " + request.seeds().size() + " seed(s), at most " + request.maxPages()
+        + " pages, depth " + request.maxDepth());
+    CrawlSummary summary = new Crawler(settings).crawl(request.seeds(), Long.toString(runId), page -> {
+      store.savePage(runId, page);
+      (page.status() == FetchStatus.OK ? ok : failed).increment();
+      hosts.add(page.host());
+      long now = System.currentTimeMillis();
+      long last = lastReport.get();
+      if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
+        progress.line(line(ok, failed, hosts, page));
+      }
+    });
+    progress.line(String.format(java.util.Locale.ROOT, "crawl: done in %.1f s, %d fetched, %d failed, %d host(s)",
+        summary.elapsed().toMillis() / 1000.0, ok.sum(), failed.sum(), hosts.size()));
+    contribution.incrementReadCount();
+    contribution.incrementWriteCount(summary.total());
+    if (summary.sinkFailures() > 0) {
+      throw new IllegalStateException(summary.sinkFailures() + " crawled page(s) could not be stored; see the log");
+    }
+    return RepeatStatus.FINISHED;
+  }
+
+  private static String line(LongAdder ok, LongAdder failed, Set<String> hosts, FetchedPage last) {
+    return "crawl: " + ok.sum() + " fetched, " + failed.sum() + " failed, " + hosts.size()
+        + " host(s); last " + last.url();
+  }
+
+  private static Map<String, InetAddress> resolve(Map<String, String> overrides) throws UnknownHostException {
+    Map<String, InetAddress> out = new HashMap<>();
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      out.put(e.getKey(), InetAddress.getByName(e.getValue()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,128 @@
+package org.finpatrol.app.patrol;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.finpatrol.app.AppPaths;
+import org.finpatrol.classifier.Classifier;
+import org.finpatrol.indexer.PageIndex;
+import org.finpatrol.review.CaseService;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The patrol job: seed → crawl → index → classify → platform → queue, one bean per step.
+ *
+ * <p>Each run is one job instance, identified by the {@code run.id} parameter (a row of {@code
+ * patrol_run} holding the request). Index and classify are chunk steps over the run's fetched
+ * pages, so a restart resumes after the last committed chunk; the other steps are idempotent
+ * tasklets (the crawl clears what an interrupted crawl of the same run left before it starts).
+ */
+@Configuration(proxyBeanMethods = false)
+public class PatrolJobConfiguration {
+
+  public static final String JOB_NAME = "patrol";
+  public static final String RUN_ID = "run.id";
+  static final int CHUNK = 100;
+
+  @Bean
+  Job patrolJob(JobRepository jobs, Step seedStep, Step crawlStep, Step indexStep, Step classifyStep,
+      Step platformStep, Step queueStep) {
+    return new JobBuilder(JOB_NAME, jobs)
+        .start(seedStep)
+        .next(crawlStep)
+        .next(indexStep)
+        .next(classifyStep)
+        .next(platformStep)
+        .next(queueStep)
+        .build();
+  }
+
+  @Bean
+  Step seedStep(JobRepository jobs, PatrolStore store) {
+    return new StepBuilder("seed", jobs)
+        .tasklet(new SeedTasklet(store), new ResourcelessTransactionManager())
+        .build();
+  }
+
+  @Bean
+  Step crawlStep(JobRepository jobs, PatrolStore store, AppPaths paths, ProgressRelay progress) {
+    // The crawl's writes are the pages saved by crawler threads, each committed on its own; the
+    // step itself holds no transaction open for the length of a crawl.
+    return new StepBuilder("crawl", jobs)
+        .tasklet(new CrawlTasklet(store, paths, progress), new ResourcelessTransactionManager())
+        .build();
+  }
+
+  @Bean
+  Step indexStep(JobRepository jobs, PlatformTransactionManager tx,
+      JdbcPagingItemReader<StoredPage> fetchedPages, PageIndex index) {
+    return new StepBuilder("index", jobs)
+        .<StoredPage, StoredPage>chunk(CHUNK)
+        .transactionManager(tx)
+        .reader(fetchedPages)
+        .writer(new IndexWriter(index))
+        .build();
+  }
+
+  @Bean
+  Step classifyStep(JobRepository jobs, PlatformTransactionManager tx,
+      JdbcPagingItemReader<StoredPage> fetchedPages, Classifier classifier, PatrolStore store, PageIndex index) {
+    return new StepBuilder("classify", jobs)
+        .<StoredPage, ClassifiedPage>chunk(CHUNK)
+        .transactionManager(tx)
+        .reader(fetchedPages)
+        .processor(new ClassifyProcessor(classifier, store))
+        .writer(new ClassifyWriter(store, index))
+        .build();
+  }
+
+  @Bean
+  Step platformStep(JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, Classifier classifier) {
+    return new StepBuilder("platform", jobs)
+        .tasklet(new PlatformTasklet(store, new RiskModel(classifier.rules(), RiskModel.DEFAULT_RED,
+            RiskModel.DEFAULT_YELLOW)), tx)
+        .build();
+  }
+
+  @Bean
+  Step queueStep(JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, CaseService cases) {
+    return new StepBuilder("queue", jobs).tasklet(new QueueTasklet(store, cases), tx).build();
+  }
+
+  /** The run's successfully fetched pages, in id order; restartable from the last chunk. */
+  @Bean
+  @StepScope
+  JdbcPagingItemReader<StoredPage> fetchedPages(
+      DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId) throws Exception {
+    return new JdbcPagingItemReaderBuilder<StoredPage>()
+        .name("fetchedPages")
+        .dataSource(dataSource)
+        .selectClause("SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256")
+        .fromClause("FROM page")
+        .whereClause("WHERE run_id = :run AND fetch_status = 'OK'")
+        .parameterValues(Map.of("run", runId))
+        .sortKeys(Map.of("id", Order.ASCENDING))
+        .pageSize(CHUNK)
+        .rowMapper((rs, n) -> new StoredPage(rs.getLong("id"), rs.getString("url"), rs.getString("host"),
+            rs.getString("title"), rs.getString("body_text"), rs.getTimestamp("fetched_at").toInstant(),
+            rs.getString("warc_file"), rs.getString("record_id"), rs.getString("sha256")))
+        .build();
+  }
+
+  @Bean
+  ProgressRelay progressRelay() {
+    return new ProgressRelay();
+  }
+}

@@ -1,0 +1,25 @@
+package org.finpatrol.app.patrol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a patrol run is asked to do: seed URLs and crawl limits, and host overrides (names resolved
+ * to fixed addresses; the demo uses them for its bundled sites).
+ */
+public record PatrolRequest(
+    List<String> seeds,
+    int maxPages,
+    int maxDepth,
+    int politenessMs,
+    boolean allowPrivateNetwork,
+    Map<String, String> hostOverrides) {
+
+  public PatrolRequest {
+    seeds = List.copyOf(seeds);
+    hostOverrides = Map.copyOf(hostOverrides);
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("a patrol needs at least one seed URL");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.finpatrol.app.patrol;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.finpatrol.review.CaseService;
+import org.finpatrol.review.ReviewCase;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs patrols: records the request as a new run, launches the patrol job for it and waits, then
+ * reports. One patrol at a time per process.
+ */
+@Service
+public class PatrolService {
+
+  private final JobOperator jobs;
+  private final Job patrolJob;
+  private final PatrolStore store;
+  private final CaseService cases;
+  private final ProgressRelay progress;
+
+  public PatrolService(JobOperator jobs, Job patrolJob, PatrolStore store, CaseService cases,
+      ProgressRelay progress) {
+    this.jobs = jobs;
+    this.patrolJob = patrolJob;
+    this.store = store;
+    this.cases = cases;
+    this.progress = progress;
+  }
+
+  /** Runs a patrol to its end and reports; progress lines go to {@code progress}. */
+  public synchronized PatrolReport run(PatrolRequest request, Progress progressTo) throws Exception {
+    long runId = store.createRun(request);
+    JobParameters parameters =
+        new JobParametersBuilder().addLong(PatrolJobConfiguration.RUN_ID, runId).toJobParameters();
+    progress.to(progressTo);
+    JobExecution execution;
+    try {
+      progressTo.line("patrol #" + runId + " started");
+      execution = jobs.start(patrolJob, parameters);
+    } finally {
+      progress.to(Progress.NONE);
+    }
+    return report(runId, execution);
+  }
+
+  private PatrolReport report(long runId, JobExecution execution) {
+    List<PatrolReport.StepCount> steps = new ArrayList<>();
+    List<ReviewCase> touched = new ArrayList<>();
+    for (StepExecution step : execution.getStepExecutions()) {
+      steps.add(new PatrolReport.StepCount(step.getStepName(), step.getStatus().name(),
+          step.getReadCount(), step.getWriteCount()));
+      String ids = step.getExecutionContext().getString(QueueTasklet.CASE_IDS, "");
+      for (String id : ids.split(",")) {
+        if (!id.isBlank()) {
+          cases.find(Long.parseLong(id)).ifPresent(touched::add);
+        }
+      }
+    }
+    Duration elapsed = execution.getStartTime() == null || execution.getEndTime() == null
+        ? Duration.ZERO
+        : Duration.between(execution.getStartTime(), execution.getEndTime());
+    String exit = execution.getExitStatus().getExitDescription();
+    return new PatrolReport(runId, execution.getId(), execution.getStatus().name(), exit, elapsed, steps,
+        store.statusCounts(runId), store.platforms(runId), touched);
+  }
+}

@@ -1,0 +1,266 @@
+package org.finpatrol.app.patrol;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.finpatrol.classifier.Classification;
+import org.finpatrol.classifier.Finding;
+import org.finpatrol.crawler.Ad;
+import org.finpatrol.crawler.FetchStatus;
+import org.finpatrol.crawler.FetchedPage;
+import org.finpatrol.crawler.evidence.WarcEvidence;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * JDBC access to the patrol's working tables (patrol_run, page, page_ad, finding, platform).
+ * Thread-safe: crawler threads save pages concurrently, each insert in its own auto-commit
+ * statement or in the caller's transaction.
+ */
+public class PatrolStore {
+
+  private static final int MAX_TITLE = 1000;
+  private static final int MAX_CAUSE = 1000;
+  private static final int MAX_AD_TEXT = 2000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public PatrolStore(DataSource dataSource, Clock clock) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.clock = clock;
+  }
+
+  public long createRun(PatrolRequest request) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO patrol_run (requested_at, seeds, max_pages, max_depth, politeness_ms,"
+            + " allow_private_network, host_overrides) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(Timestamp.from(clock.instant()), String.join("\n", request.seeds()),
+            request.maxPages(), request.maxDepth(), request.politenessMs(),
+            request.allowPrivateNetwork(), encode(request.hostOverrides()))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public PatrolRequest loadRun(long runId) {
+    return jdbc.sql("SELECT seeds, max_pages, max_depth, politeness_ms, allow_private_network,"
+            + " host_overrides FROM patrol_run WHERE id = ?")
+        .param(runId)
+        .query((rs, n) -> new PatrolRequest(
+            Arrays.stream(rs.getString(1).split("\n")).filter(s -> !s.isBlank()).toList(),
+            rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), decode(rs.getString(6))))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("no patrol run " + runId));
+  }
+
+  /** Removes what an interrupted crawl of this run left, so a restarted crawl starts clean. */
+  public void clearRun(long runId) {
+    jdbc.sql("DELETE FROM platform WHERE run_id = ?").param(runId).update();
+    jdbc.sql("DELETE FROM finding WHERE run_id = ?").param(runId).update();
+    jdbc.sql("DELETE FROM page_ad WHERE run_id = ?").param(runId).update();
+    jdbc.sql("DELETE FROM page WHERE run_id = ?").param(runId).update();
+  }
+
+  /** Stores one crawled URL and its ads; a URL already stored for the run is ignored. */
+  public void savePage(long runId, FetchedPage p) {
+    KeyHolder key = new GeneratedKeyHolder();
+    var evidence = p.evidence();
+    try {
+      jdbc.sql("INSERT INTO page (run_id, url, url_hash, host, depth, parent_url, fetch_status, http_status,"
+              + " cause, content_type, body_charset, truncated, title, body_text, outlinks, warc_file,"
+              + " record_id, warc_offset, sha256, fetched_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(runId, clip(p.url(), 2048), hash(p.url()), clip(p.host(), 255), p.depth(),
+              clip(p.parentUrl(), 2048), p.status().name(), p.httpStatus(), clip(p.cause(), MAX_CAUSE),
+              clip(p.contentType(), 255), clip(p.charset(), 64), p.truncated(), clip(p.title(), MAX_TITLE),
+              p.text(), p.outlinks(),
+              evidence == null ? null : evidence.warcFile(),
+              evidence == null ? null : evidence.recordId(),
+              evidence == null ? null : evidence.offset(),
+              evidence == null ? null : evidence.sha256(),
+              Timestamp.from(evidence == null ? clock.instant() : evidence.fetchedAt()))
+          .update(key, "id");
+    } catch (DuplicateKeyException alreadyStored) {
+      return;
+    }
+    long pageId = key.getKey().longValue();
+    for (Ad ad : p.ads()) {
+      jdbc.sql("INSERT INTO page_ad (run_id, page_id, text, landing_url, landing_host, reason)"
+              + " VALUES (?, ?, ?, ?, ?, ?)")
+          .params(runId, pageId, clip(ad.text(), MAX_AD_TEXT), clip(ad.landingUrl(), 2048),
+              clip(host(ad.landingUrl()), 255), clip(ad.reason(), 255))
+          .update();
+    }
+  }
+
+  public List<StoredAd> ads(long pageId) {
+    return jdbc.sql("SELECT id, page_id, text, landing_url, landing_host FROM page_ad WHERE page_id = ? ORDER BY id")
+        .param(pageId)
+        .query((rs, n) -> new StoredAd(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)))
+        .list();
+  }
+
+  /** Replaces the page's (and its ads') classification and findings. */
+  public void saveClassification(StoredPage page, Classification result, Map<StoredAd, Classification> ads) {
+    jdbc.sql("DELETE FROM finding WHERE page_id = ?").param(page.id()).update();
+    jdbc.sql("UPDATE page SET page_type = ?, guaranteed_return = ?, financial_solicitation = ?, signals = ?"
+            + " WHERE id = ?")
+        .params(result.pageType(), result.guaranteedReturn(), result.financialSolicitation(),
+            String.join(",", result.signals()), page.id())
+        .update();
+    insertFindings(page, null, result.findings());
+    for (Map.Entry<StoredAd, Classification> e : ads.entrySet()) {
+      jdbc.sql("UPDATE page_ad SET guaranteed_return = ?, signals = ? WHERE id = ?")
+          .params(e.getValue().guaranteedReturn(), String.join(",", e.getValue().signals()), e.getKey().id())
+          .update();
+      insertFindings(page, e.getKey().id(), e.getValue().findings());
+    }
+  }
+
+  private void insertFindings(StoredPage page, Long adId, List<Finding> findings) {
+    for (Finding f : findings) {
+      jdbc.sql("INSERT INTO finding (run_id, page_id, ad_id, rule_id, category, signal_id, start_offset,"
+              + " end_offset, matched_text, basis) SELECT run_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM page WHERE id = ?")
+          .params(adId, f.rule(), f.category(), f.signal(), f.start(), f.end(), clip(f.text(), 1024),
+              clip(f.basis(), 1024), page.id())
+          .update();
+    }
+  }
+
+  /** Per host: pages fetched, pages with page-level findings, categories and signals seen. */
+  public List<HostLabels> hostLabels(long runId) {
+    Map<String, HostLabels.Builder> hosts = new LinkedHashMap<>();
+    jdbc.sql("SELECT host, COUNT(*) FROM page WHERE run_id = ? AND fetch_status = ? GROUP BY host ORDER BY host")
+        .params(runId, FetchStatus.OK.name())
+        .query((RowCallbackHandler) rs -> hosts.computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
+            .pages(rs.getInt(2)));
+    jdbc.sql("SELECT p.host, f.page_id, f.category, f.signal_id, f.rule_id FROM finding f"
+            + " JOIN page p ON p.id = f.page_id WHERE f.run_id = ? AND f.ad_id IS NULL ORDER BY f.id")
+        .param(runId)
+        .query((RowCallbackHandler) rs -> hosts.computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
+            .finding(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    return hosts.values().stream().map(HostLabels.Builder::build).toList();
+  }
+
+  public void savePlatform(long runId, Platform platform) {
+    jdbc.sql("DELETE FROM platform WHERE run_id = ? AND host = ?").params(runId, platform.host()).update();
+    jdbc.sql("INSERT INTO platform (run_id, host, risk, band, categories, signals, pages, flagged_pages, reasons)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(runId, platform.host(), platform.risk(), platform.band(), String.join(",", platform.categories()),
+            String.join(",", platform.signals()), platform.pages(), platform.flaggedPages(),
+            clip(String.join("; ", platform.reasons()), 2048))
+        .update();
+  }
+
+  public List<Platform> platforms(long runId) {
+    return jdbc.sql("SELECT host, risk, band, categories, signals, pages, flagged_pages, reasons FROM platform"
+            + " WHERE run_id = ? ORDER BY risk DESC, host")
+        .param(runId)
+        .query((rs, n) -> new Platform(rs.getString(1), rs.getInt(2), rs.getString(3), split(rs.getString(4)),
+            split(rs.getString(5)), rs.getInt(6), rs.getInt(7), split(rs.getString(8), "; ")))
+        .list();
+  }
+
+  /** Evidence of the pages of {@code host} that carry page-level findings. */
+  public List<org.finpatrol.review.Evidence> flaggedEvidence(long runId, String host) {
+    return jdbc.sql("SELECT DISTINCT p.id, p.url, p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page p"
+            + " JOIN finding f ON f.page_id = p.id AND f.ad_id IS NULL"
+            + " WHERE p.run_id = ? AND p.host = ? AND p.record_id IS NOT NULL ORDER BY p.id")
+        .params(runId, host)
+        .query((rs, n) -> evidence(rs))
+        .list();
+  }
+
+  /** Ads whose creative makes a guaranteed-return claim, with the page they were seen on. */
+  public List<FlaggedAd> flaggedAds(long runId) {
+    return jdbc.sql("SELECT a.id, a.text, a.landing_url, a.landing_host, a.signals, p.host, p.id, p.url,"
+            + " p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page_ad a JOIN page p ON p.id = a.page_id"
+            + " WHERE a.run_id = ? AND a.guaranteed_return = TRUE AND p.record_id IS NOT NULL ORDER BY a.id")
+        .param(runId)
+        .query((rs, n) -> new FlaggedAd(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            split(rs.getString(5)), rs.getString(6), new org.finpatrol.review.Evidence(rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant())))
+        .list();
+  }
+
+  /** Pages of the run by fetch status. */
+  public Map<String, Integer> statusCounts(long runId) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    jdbc.sql("SELECT fetch_status, COUNT(*) FROM page WHERE run_id = ? GROUP BY fetch_status ORDER BY fetch_status")
+        .param(runId)
+        .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
+    return counts;
+  }
+
+  private static org.finpatrol.review.Evidence evidence(ResultSet rs) throws SQLException {
+    return new org.finpatrol.review.Evidence(rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getString(5), rs.getTimestamp(6).toInstant());
+  }
+
+  static List<String> split(String csv) {
+    return split(csv, ",");
+  }
+
+  private static List<String> split(String value, String separator) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : value.split(java.util.regex.Pattern.quote(separator))) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String h = URI.create(url).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String hash(String url) {
+    return WarcEvidence.sha256Hex(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static String encode(Map<String, String> overrides) {
+    List<String> parts = new ArrayList<>();
+    overrides.forEach((k, v) -> parts.add(k + "=" + v));
+    return parts.isEmpty() ? null : String.join(",", parts);
+  }
+
+  private static Map<String, String> decode(String value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String part : split(value)) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        out.put(part.substring(0, eq), part.substring(eq + 1));
+      }
+    }
+    return out;
+  }
+}

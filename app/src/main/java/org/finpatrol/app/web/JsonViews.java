@@ -1,0 +1,57 @@
+package org.finpatrol.app.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.finpatrol.classifier.Labels;
+import org.finpatrol.indexer.SearchHit;
+import org.finpatrol.review.Evidence;
+import org.finpatrol.review.ReviewCase;
+
+/**
+ * The JSON shapes of the command-line contract (DESIGN.md), shared by the CLI's {@code --json}
+ * output and the REST API so both say the same thing with the same field names.
+ */
+public final class JsonViews {
+
+  private JsonViews() {}
+
+  /** {@code id, host, url, kind, categories, signals, units, county, status, risk, evidence}. */
+  public static Map<String, Object> reviewCase(ReviewCase c) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", c.id());
+    o.put("host", c.host());
+    o.put("url", c.url());
+    o.put("kind", c.kind().id());
+    o.put("categories", c.categories());
+    o.put("signals", c.signals());
+    o.put("units", c.units());
+    o.put("county", c.county());
+    o.put("status", c.status().name());
+    o.put("risk", c.risk());
+    List<Map<String, Object>> evidence = new ArrayList<>();
+    for (Evidence e : c.evidence()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("warc", e.warc());
+      m.put("record_id", e.recordId());
+      m.put("sha256", e.sha256());
+      m.put("fetched_at", e.fetchedAt().toString());
+      evidence.add(m);
+    }
+    o.put("evidence", evidence);
+    return o;
+  }
+
+  /** {@code url, title, host, score, snippet, categories}; the snippet marks matches with em. */
+  public static Map<String, Object> searchHit(SearchHit hit) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("url", hit.url());
+    o.put("title", hit.title());
+    o.put("host", hit.host());
+    o.put("score", hit.score());
+    o.put("snippet", hit.snippet().marked("<em>", "</em>"));
+    o.put("categories", hit.labels().stream().filter(Labels.CATEGORIES::contains).toList());
+    return o;
+  }
+}

@@ -1,0 +1,122 @@
+package org.finpatrol.app.patrol;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.finpatrol.app.AppPaths;
+import org.finpatrol.app.FinPatrolApplication;
+import org.finpatrol.crawler.evidence.WarcEvidence;
+import org.finpatrol.review.CaseKind;
+import org.finpatrol.review.CaseQuery;
+import org.finpatrol.review.CaseService;
+import org.finpatrol.review.ReviewCase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The patrol job end to end against WireMock sites: a bad platform and a compliant bank. */
+class PatrolJobIT {
+
+  private static final String BAD_HOME = "<html><head><title>鑫盛理财</title></head><body>"
+      + "<p>本平台承诺保本保息，年化收益15%，立即投资！</p><a href=\"/products\">产品</a></body></html>";
+  private static final String BAD_PRODUCTS = "<html><head><title>产品</title></head><body>"
+      + "<p>稳盈1号：稳赚不赔，100元起投，欢迎咨询。</p></body></html>";
+  private static final String BANK = "<html><head><title>鹤壁银行理财</title></head><body>"
+      + "<p>理财非存款，产品有风险，投资须谨慎。本产品不保本，业绩比较基准3.2%。</p></body></html>";
+
+  @TempDir Path data;
+  private WireMockServer sites;
+  private ConfigurableApplicationContext context;
+
+  @BeforeEach
+  void start() throws Exception {
+    sites = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    sites.start();
+    stub("xinsheng.test", "/", BAD_HOME);
+    stub("xinsheng.test", "/products", BAD_PRODUCTS);
+    stub("bank.test", "/", BANK);
+    context = FinPatrolApplication.start(new AppPaths(data, Path.of("../config").toAbsolutePath()),
+        false, 0, Map.of());
+  }
+
+  private void stub(String host, String path, String body) {
+    sites.stubFor(get(path).withHost(equalTo(host)).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+  }
+
+  @AfterEach
+  void stop() {
+    context.close();
+    sites.stop();
+  }
+
+  private PatrolReport patrol() throws Exception {
+    String base = ":" + sites.port() + "/";
+    PatrolRequest request = new PatrolRequest(
+        List.of("http://xinsheng.test" + base, "http://bank.test" + base), 50, 2, 0, true,
+        Map.of("xinsheng.test", "127.0.0.1", "bank.test", "127.0.0.1"));
+    List<String> progress = new ArrayList<>();
+    PatrolReport report = context.getBean(PatrolService.class).run(request, progress::add);
+    assertThat(progress).anyMatch(l -> l.startsWith("crawl: done"));
+    return report;
+  }
+
+  @Test
+  void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
+    PatrolReport report = patrol();
+
+    JobExecution execution = context.getBean(JobRepository.class).getJobExecution(report.jobExecutionId());
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    Map<String, StepExecution> steps = execution.getStepExecutions().stream()
+        .collect(Collectors.toMap(StepExecution::getStepName, s -> s));
+    assertThat(steps.keySet()).containsExactlyInAnyOrder("seed", "crawl", "index", "classify", "platform", "queue");
+    steps.values().forEach(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+    assertThat(steps.get("seed").getWriteCount()).isEqualTo(2);
+    assertThat(steps.get("crawl").getWriteCount()).isEqualTo(3);
+    assertThat(steps.get("index").getReadCount()).isEqualTo(3);
+    assertThat(steps.get("index").getWriteCount()).isEqualTo(3);
+    assertThat(steps.get("classify").getWriteCount()).isEqualTo(3);
+    assertThat(steps.get("platform").getWriteCount()).isEqualTo(2);
+    assertThat(steps.get("queue").getWriteCount()).isEqualTo(1);
+
+    List<ReviewCase> cases = context.getBean(CaseService.class).list(CaseQuery.all());
+    assertThat(cases).singleElement().satisfies(c -> {
+      assertThat(c.host()).isEqualTo("xinsheng.test");
+      assertThat(c.kind()).isEqualTo(CaseKind.SITE);
+      assertThat(c.categories()).containsExactly("GUARANTEED_RETURN");
+      assertThat(c.units()).contains("comms");
+      assertThat(c.evidence()).hasSize(2);
+      assertThat(c.evidence()).extracting(e -> e.sha256()).contains(
+          WarcEvidence.sha256Hex(BAD_HOME.getBytes(StandardCharsets.UTF_8)),
+          WarcEvidence.sha256Hex(BAD_PRODUCTS.getBytes(StandardCharsets.UTF_8)));
+    });
+    assertThat(report.platforms()).extracting(Platform::host).containsExactly("xinsheng.test", "bank.test");
+  }
+
+  @Test
+  void aSecondPatrolUpdatesTheCaseInsteadOfOpeningAnother() throws Exception {
+    PatrolReport first = patrol();
+    PatrolReport second = patrol();
+    assertThat(second.runId()).isNotEqualTo(first.runId());
+    assertThat(second.completed()).isTrue();
+    List<ReviewCase> cases = context.getBean(CaseService.class).list(CaseQuery.all());
+    assertThat(cases).hasSize(1);
+    assertThat(cases.get(0).evidence()).hasSize(4);
+  }
+}
