@@ -44,8 +44,8 @@ public record AppPaths(Path data, Path config) {
 
   /**
    * Resolves {@code --config}: the given directory, else {@code ./config}, else the {@code config}
-   * directory of the installation ({@code FINPATROL_HOME}, set by the {@code ./finpatrol}
-   * launcher) so the launcher works from any working directory.
+   * directory of the installation ({@code FINPATROL_HOME}, set by the {@code ./finpatrol} launcher)
+   * so the launcher works from any working directory.
    *
    * @throws UsageException when no configuration directory can be found
    */
@@ -58,7 +58,8 @@ public record AppPaths(Path data, Path config) {
       }
     }
     if (!Files.isDirectory(chosen)) {
-      throw new UsageException("configuration directory '" + chosen + "' does not exist (use --config DIR)");
+      throw new UsageException(
+          "configuration directory '" + chosen + "' does not exist (use --config DIR)");
     }
     return new AppPaths(data.toAbsolutePath().normalize(), chosen.toAbsolutePath().normalize());
   }

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.finpatrol.app.patrol.PatrolStore;
-import org.finpatrol.app.store.V1__BatchSchema;
 import org.finpatrol.app.store.DatabaseSettings;
+import org.finpatrol.app.store.V1__BatchSchema;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Labels;
 import org.finpatrol.indexer.PageIndex;
@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring Boot application behind {@code patrol}, {@code demo} and {@code serve}: one bean per
- * module facade, configured from {@link AppPaths}. Commands that need no database or job
- * ({@code search}, {@code classify}, {@code analyze}, {@code cases}) run without it, for speed.
+ * module facade, configured from {@link AppPaths}. Commands that need no database or job ({@code
+ * search}, {@code classify}, {@code analyze}, {@code cases}) run without it, for speed.
  */
 @SpringBootApplication
 public class FinPatrolApplication {
@@ -66,7 +66,8 @@ public class FinPatrolApplication {
 
   @Bean
   AppPaths appPaths(org.springframework.core.env.Environment env) {
-    return new AppPaths(java.nio.file.Path.of(env.getRequiredProperty("finpatrol.data-dir")),
+    return new AppPaths(
+        java.nio.file.Path.of(env.getRequiredProperty("finpatrol.data-dir")),
         java.nio.file.Path.of(env.getRequiredProperty("finpatrol.config-dir")));
   }
 

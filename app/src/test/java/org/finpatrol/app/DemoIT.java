@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The issue's "must show", in-process: {@code demo} patrols the bundled sites, then {@code search
- * 保本保息 --json} finds the offending page with a marked snippet and {@code cases --json} lists
- * the platform with GUARANTEED_RETURN and evidence whose sha256 is that of the body served.
+ * 保本保息 --json} finds the offending page with a marked snippet and {@code cases --json} lists the
+ * platform with GUARANTEED_RETURN and evidence whose sha256 is that of the body served.
  */
 class DemoIT {
 
@@ -38,42 +38,67 @@ class DemoIT {
   private static String[] run(String... args) {
     var out = new java.io.ByteArrayOutputStream();
     var err = new java.io.ByteArrayOutputStream();
-    int exit = Cli.run(new Console(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-        new java.io.PrintStream(err, true, StandardCharsets.UTF_8)), args);
-    return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    int exit =
+        Cli.run(
+            new Console(
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8)),
+            args);
+    return new String[] {
+      Integer.toString(exit),
+      out.toString(StandardCharsets.UTF_8),
+      err.toString(StandardCharsets.UTF_8)
+    };
   }
 
   @Test
   void demoThenSearchThenCases() throws Exception {
     String[] demo = run(args("demo", "--no-serve"));
     assertThat(demo[0]).as(demo[1] + demo[2]).isEqualTo("0");
-    assertThat(demo[1]).contains("COMPLETED").contains("xinsheng-licai.test").contains("GUARANTEED_RETURN");
-    assertThat(demo[1]).doesNotContain("site hebi-bank.test").doesNotContain("site hecheng-news.test");
+    assertThat(demo[1])
+        .contains("COMPLETED")
+        .contains("xinsheng-licai.test")
+        .contains("GUARANTEED_RETURN");
+    assertThat(demo[1])
+        .doesNotContain("site hebi-bank.test")
+        .doesNotContain("site hecheng-news.test");
 
     String[] search = run(args("search", "保本保息", "--json"));
     assertThat(search[0]).isEqualTo("0");
     JsonMapper json = JsonMapper.builder().build();
     List<JsonNode> hits = search[1].lines().map(json::readTree).toList();
-    assertThat(hits).anySatisfy(hit -> {
-      assertThat(hit.get("host").asString()).isEqualTo("xinsheng-licai.test");
-      assertThat(hit.get("snippet").asString()).contains("<em>保本保息</em>");
-      assertThat(hit.get("categories").toString()).contains("GUARANTEED_RETURN");
-    });
+    assertThat(hits)
+        .anySatisfy(
+            hit -> {
+              assertThat(hit.get("host").asString()).isEqualTo("xinsheng-licai.test");
+              assertThat(hit.get("snippet").asString()).contains("<em>保本保息</em>");
+              assertThat(hit.get("categories").toString()).contains("GUARANTEED_RETURN");
+            });
 
     String[] cases = run(args("cases", "--json"));
     assertThat(cases[0]).isEqualTo("0");
     List<JsonNode> list = cases[1].lines().map(json::readTree).toList();
-    JsonNode site = list.stream()
-        .filter(c -> c.get("host").asString().equals("xinsheng-licai.test") && c.get("kind").asString().equals("site"))
-        .findFirst().orElseThrow();
+    JsonNode site =
+        list.stream()
+            .filter(
+                c ->
+                    c.get("host").asString().equals("xinsheng-licai.test")
+                        && c.get("kind").asString().equals("site"))
+            .findFirst()
+            .orElseThrow();
     assertThat(site.get("categories").toString()).contains("GUARANTEED_RETURN");
     assertThat(list).noneMatch(c -> c.get("host").asString().equals("hebi-bank.test"));
     JsonNode evidence = site.get("evidence").get(0);
     int port = URI.create(site.get("url").asString()).getPort();
     // The body the demo server sent for the cited page is the body whose hash the case carries.
-    byte[] served = DemoSites.body("xinsheng-licai.test", URI.create(site.get("url").asString()).getPath(), port);
+    byte[] served =
+        DemoSites.body(
+            "xinsheng-licai.test", URI.create(site.get("url").asString()).getPath(), port);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(served));
-    assertThat(list.stream().flatMap(c -> c.get("evidence").valueStream()).map(e -> e.get("sha256").asString()))
+    assertThat(
+            list.stream()
+                .flatMap(c -> c.get("evidence").valueStream())
+                .map(e -> e.get("sha256").asString()))
         .contains(sha);
     assertThat(evidence.get("warc").asString()).endsWith(".warc.gz");
     assertThat(evidence.get("record_id").asString()).startsWith("<urn:uuid:");

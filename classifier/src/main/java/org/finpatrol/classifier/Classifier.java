@@ -22,13 +22,12 @@ import org.finpatrol.text.Normalizer;
  * Classifies a text (a page's extracted text or an ad's creative) against the rule packs.
  *
  * <p>All phrases of all rules are compiled once into one automaton, so a text is scanned once
- * whatever the number of rules. Each trigger then goes through the controls of RULES.md: an
- * {@code except} phrase around it, a negation right before it or a few characters before it in
- * its sentence, a warning cue in its sentence; and the whole text through page-type detection
- * (news, notices, court texts, warnings and education do not solicit, so their quotes are not
- * findings) and the solicitation test (financial vocabulary plus a call to action or the
- * operator's own voice). Findings exist only on solicitations: the system must not flag the
- * messenger.
+ * whatever the number of rules. Each trigger then goes through the controls of RULES.md: an {@code
+ * except} phrase around it, a negation right before it or a few characters before it in its
+ * sentence, a warning cue in its sentence; and the whole text through page-type detection (news,
+ * notices, court texts, warnings and education do not solicit, so their quotes are not findings)
+ * and the solicitation test (financial vocabulary plus a call to action or the operator's own
+ * voice). Findings exist only on solicitations: the system must not flag the messenger.
  *
  * <p>Immutable and thread-safe once built; build a new one to pick up edited rule files.
  */
@@ -39,7 +38,8 @@ public final class Classifier {
 
   /** Phone numbers (0392-3208867, 400-830-1276) and web addresses count as calls to action. */
   private static final Pattern CONTACT =
-      Pattern.compile("(0\\d{2,3}-\\d{7,8})|(400-?\\d{3}-?\\d{4})|(1[3-9]\\d{9})|(www\\.)|(\\.(cn|com|net|test)\\b)");
+      Pattern.compile(
+          "(0\\d{2,3}-\\d{7,8})|(400-?\\d{3}-?\\d{4})|(1[3-9]\\d{9})|(www\\.)|(\\.(cn|com|net|test)\\b)");
 
   private final RuleSet rules;
   private final PhraseAutomaton<Rule> triggers;
@@ -113,18 +113,20 @@ public final class Classifier {
             || findings.stream().anyMatch(f -> f.category() != null);
     boolean solicitation = isFinancial && !nonSoliciting && offer;
     if (!solicitation) {
-      return new Classification(id, false, false, List.of(), List.of(), nonSoliciting ? pageType : OTHER);
+      return new Classification(
+          id, false, false, List.of(), List.of(), nonSoliciting ? pageType : OTHER);
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
-    boolean guaranteed = findings.stream().anyMatch(f -> Labels.GUARANTEED_RETURN.equals(f.category()));
+    boolean guaranteed =
+        findings.stream().anyMatch(f -> Labels.GUARANTEED_RETURN.equals(f.category()));
     Set<String> signals = new LinkedHashSet<>();
     findings.stream().map(Finding::signal).filter(s -> s != null).forEach(signals::add);
     return new Classification(id, guaranteed, true, List.copyOf(signals), findings, SOLICITATION);
   }
 
   /**
-   * The page type whose distinct cues most exceed its threshold, or "other" when none reaches
-   * its threshold.
+   * The page type whose distinct cues most exceed its threshold, or "other" when none reaches its
+   * threshold.
    */
   private String pageType(CompactText ct) {
     Map<String, Set<String>> seen = new HashMap<>();
@@ -160,9 +162,14 @@ public final class Classifier {
       // Overlapping triggers (保本 inside 保本保息) make one finding: the longest.
       boolean covered =
           kept.stream()
-              .anyMatch(o -> o != hit && o.start() <= hit.start() && hit.end() <= o.end()
-                  && (o.end() - o.start() > hit.end() - hit.start()
-                      || (o.end() - o.start() == hit.end() - hit.start() && kept.indexOf(o) < kept.indexOf(hit))));
+              .anyMatch(
+                  o ->
+                      o != hit
+                          && o.start() <= hit.start()
+                          && hit.end() <= o.end()
+                          && (o.end() - o.start() > hit.end() - hit.start()
+                              || (o.end() - o.start() == hit.end() - hit.start()
+                                  && kept.indexOf(o) < kept.indexOf(hit))));
       if (!covered) {
         findings.add(finding(ct, hit.value(), hit.start(), hit.end()));
       }
@@ -184,8 +191,14 @@ public final class Classifier {
       for (Rule rule : yieldRules) {
         if (y.annualPercent() >= rule.yieldThresholdPercent()) {
           findings.add(
-              new Finding(rule.id(), rule.category(), rule.signal(), y.start(), y.end(),
-                  ct.original().substring(y.start(), y.end()), rule.basis()));
+              new Finding(
+                  rule.id(),
+                  rule.category(),
+                  rule.signal(),
+                  y.start(),
+                  y.end(),
+                  ct.original().substring(y.start(), y.end()),
+                  rule.basis()));
         }
       }
     }
@@ -195,8 +208,14 @@ public final class Classifier {
   private static Finding finding(CompactText ct, Rule rule, int compactStart, int compactEnd) {
     int start = ct.originalStart(compactStart);
     int end = ct.originalEnd(compactEnd);
-    return new Finding(rule.id(), rule.category(), rule.signal(), start, end,
-        ct.original().substring(start, end), rule.basis());
+    return new Finding(
+        rule.id(),
+        rule.category(),
+        rule.signal(),
+        start,
+        end,
+        ct.original().substring(start, end),
+        rule.basis());
   }
 
   private static boolean insideException(

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Scores a classifier on labelled texts: precision, recall and F1 for {@code guaranteed_return},
- * {@code financial_solicitation} and each signal, and the false-positive rate on news and
- * notices (texts that must never be flagged).
+ * {@code financial_solicitation} and each signal, and the false-positive rate on news and notices
+ * (texts that must never be flagged).
  */
 public final class Evaluation {
 
@@ -56,7 +56,13 @@ public final class Evaluation {
       Classification c = classifier.classify(ex.id(), ex.text());
       int before = mistakes.size();
       count(counts, "guaranteed_return", c.guaranteedReturn(), ex.guaranteedReturn(), ex, mistakes);
-      count(counts, "financial_solicitation", c.financialSolicitation(), ex.financialSolicitation(), ex, mistakes);
+      count(
+          counts,
+          "financial_solicitation",
+          c.financialSolicitation(),
+          ex.financialSolicitation(),
+          ex,
+          mistakes);
       for (String signal : Labels.SIGNALS) {
         boolean actual = ex.signals().contains(signal);
         boolean predicted = c.signals().contains(signal);
@@ -83,7 +89,11 @@ public final class Evaluation {
   }
 
   private static void count(
-      Map<String, int[]> counts, String label, boolean predicted, boolean actual, Example ex,
+      Map<String, int[]> counts,
+      String label,
+      boolean predicted,
+      boolean actual,
+      Example ex,
       List<String> mistakes) {
     int[] n = counts.computeIfAbsent(label, k -> new int[3]);
     if (predicted && actual) {

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds advertised yields in normalised text and annualises them: 年化15%, 年化10%-12% (upper
- * end), 百分之十二, 十二个点, 月息2分 (2% a month), 月息8厘, 日息万分之五, 周收益0.5%.
+ * Finds advertised yields in normalised text and annualises them: 年化15%, 年化10%-12% (upper end),
+ * 百分之十二, 十二个点, 月息2分 (2% a month), 月息8厘, 日息万分之五, 周收益0.5%.
  *
- * <p>A yield needs a keyword naming a return to the investor (年化, 月息, 收益, 分红, ...) followed
- * within a few characters by a number with a unit; borrowing costs and fees named just before the
- * keyword (借款, 贷款, 管理费, 费率, 低至) are skipped. Offsets are into the text given, which is
- * the normalised form of the original (same length). Stateless.
+ * <p>A yield needs a keyword naming a return to the investor (年化, 月息, 收益, 分红, ...) followed within
+ * a few characters by a number with a unit; borrowing costs and fees named just before the keyword
+ * (借款, 贷款, 管理费, 费率, 低至) are skipped. Offsets are into the text given, which is the normalised form
+ * of the original (same length). Stateless.
  */
 final class YieldScanner {
 
@@ -55,8 +55,7 @@ final class YieldScanner {
           new Keyword("每日静态收益", Period.DAY),
           new Keyword("周收益", Period.WEEK));
 
-  private static final List<String> COST_CUES =
-      List.of("借款", "贷款", "管理费", "费率", "手续费", "低至", "利率");
+  private static final List<String> COST_CUES = List.of("借款", "贷款", "管理费", "费率", "手续费", "低至", "利率");
 
   private static final int WINDOW = 14;
 
@@ -88,8 +87,8 @@ final class YieldScanner {
   }
 
   /**
-   * The other word order: 每年享有认购金额10%的保底分红 — a percentage followed closely by a return
-   * word, with a year word shortly before it.
+   * The other word order: 每年享有认购金额10%的保底分红 — a percentage followed closely by a return word, with a
+   * year word shortly before it.
    */
   private static List<Yield> percentBeforeKeyword(String text, List<Yield> found) {
     List<Yield> out = new ArrayList<>();
@@ -104,7 +103,8 @@ final class YieldScanner {
       }
       int numberStart = p;
       while (numberStart > 0
-          && (Character.isDigit(text.charAt(numberStart - 1)) || text.charAt(numberStart - 1) == '.')) {
+          && (Character.isDigit(text.charAt(numberStart - 1))
+              || text.charAt(numberStart - 1) == '.')) {
         numberStart--;
       }
       if (numberStart == p) {
@@ -195,7 +195,11 @@ final class YieldScanner {
       double value = n.value;
       // A range: 10%-12%, 10-12%, 10%至12%: take the upper end.
       int j = end < text.length() && text.charAt(end) == '%' ? end + 1 : end;
-      if (j < text.length() && (text.charAt(j) == '-' || text.charAt(j) == '~' || text.charAt(j) == '至' || text.charAt(j) == '到')) {
+      if (j < text.length()
+          && (text.charAt(j) == '-'
+              || text.charAt(j) == '~'
+              || text.charAt(j) == '至'
+              || text.charAt(j) == '到')) {
         Parsed upper = parse(text, j + 1);
         if (upper != null) {
           value = Math.max(value, upper.value);

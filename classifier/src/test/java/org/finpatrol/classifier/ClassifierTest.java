@@ -26,7 +26,10 @@ class ClassifierTest {
     assertThat(c.financialSolicitation()).isTrue();
     assertThat(c.signals()).containsExactly("HIGH_YIELD");
     Finding claim =
-        c.findings().stream().filter(f -> "GUARANTEED_RETURN".equals(f.category())).findFirst().get();
+        c.findings().stream()
+            .filter(f -> "GUARANTEED_RETURN".equals(f.category()))
+            .findFirst()
+            .get();
     assertThat(claim.text()).isEqualTo("保本保息");
     assertThat(text.substring(claim.start(), claim.end())).isEqualTo("保本保息");
     assertThat(claim.basis()).contains("广告法");
@@ -52,8 +55,7 @@ class ClassifierTest {
 
   @Test
   void warningPagesAreNotSolicitationsAtAll() {
-    Classification c =
-        classifier.classify("w", "警方提醒：以“保本保息”为名的理财多为骗局，凡是承诺高收益的都要提高警惕，谨防上当。");
+    Classification c = classifier.classify("w", "警方提醒：以“保本保息”为名的理财多为骗局，凡是承诺高收益的都要提高警惕，谨防上当。");
     assertThat(c.financialSolicitation()).isFalse();
     assertThat(c.signals()).isEmpty();
     assertThat(c.pageType()).isEqualTo("warning");
@@ -73,7 +75,8 @@ class ClassifierTest {
     assertThat(e.signals()).contains("HIGH_YIELD");
 
     assertThat(classifier.classify("t", "【穩賺不賠】年化15%，本息保障，立即搶購").guaranteedReturn()).isTrue();
-    assertThat(classifier.classify("p", "bao ben bao xi！年化收益13.8%，限时抢购").guaranteedReturn()).isTrue();
+    assertThat(classifier.classify("p", "bao ben bao xi！年化收益13.8%，限时抢购").guaranteedReturn())
+        .isTrue();
   }
 
   @ParameterizedTest
@@ -91,8 +94,7 @@ class ClassifierTest {
   @Test
   void lowYieldsAndBorrowingCostsAreNotHighYield() {
     assertThat(classifier.classify("b", "银行理财，业绩比较基准3.2%-3.6%，欢迎咨询").signals()).isEmpty();
-    assertThat(classifier.classify("l", "车辆抵押贷款，当天放款，月息低至0.8%，详询400-830-1276").signals())
-        .isEmpty();
+    assertThat(classifier.classify("l", "车辆抵押贷款，当天放款，月息低至0.8%，详询400-830-1276").signals()).isEmpty();
   }
 
   @Test

@@ -17,9 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The shipped rule packs scored on the labelled development corpus (a copy of
- * shared/corpus/dev.jsonl). The rules were tuned on this same corpus, so these numbers flatter
- * them (there is no held-out set yet); the floors guard against regressions, they are not claims
- * of accuracy on unseen text.
+ * shared/corpus/dev.jsonl). The rules were tuned on this same corpus, so these numbers flatter them
+ * (there is no held-out set yet); the floors guard against regressions, they are not claims of
+ * accuracy on unseen text.
  */
 class CorpusEvaluationTest {
 
@@ -29,9 +29,20 @@ class CorpusEvaluationTest {
   static void evaluate() throws IOException {
     Classifier classifier = Classifier.load(Path.of("../config/rules"));
     report = Evaluation.run(classifier, corpus());
-    report.scores().values().forEach(s -> System.out.printf(
-        "%-24s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)%n", s.label(), s.precision(), s.recall(),
-        s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives()));
+    report
+        .scores()
+        .values()
+        .forEach(
+            s ->
+                System.out.printf(
+                    "%-24s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)%n",
+                    s.label(),
+                    s.precision(),
+                    s.recall(),
+                    s.f1(),
+                    s.truePositives(),
+                    s.falsePositives(),
+                    s.falseNegatives()));
     System.out.printf("messenger false-positive rate %.3f%n", report.messengerFalsePositiveRate());
     report.mistakes().forEach(System.out::println);
   }
@@ -47,10 +58,14 @@ class CorpusEvaluationTest {
         JsonNode node = json.readTree(line);
         Set<String> signals = new HashSet<>();
         node.get("signals").forEach(s -> signals.add(s.asString()));
-        examples.add(new Evaluation.Example(
-            node.get("id").asString(), node.get("kind").asString(), node.get("text").asString(),
-            node.get("guaranteed_return").asBoolean(), node.get("financial_solicitation").asBoolean(),
-            signals));
+        examples.add(
+            new Evaluation.Example(
+                node.get("id").asString(),
+                node.get("kind").asString(),
+                node.get("text").asString(),
+                node.get("guaranteed_return").asBoolean(),
+                node.get("financial_solicitation").asBoolean(),
+                signals));
       }
     }
     assertThat(examples).hasSize(300);

@@ -33,8 +33,8 @@ class YieldScannerTest {
     YieldScanner.Yield best =
         yields.stream().max((a, b) -> Double.compare(a.annualPercent(), b.annualPercent())).get();
     assertThat(best.annualPercent()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(text.substring(best.start(), best.end())).contains(
-        text.substring(best.end() - 1, best.end()));
+    assertThat(text.substring(best.start(), best.end()))
+        .contains(text.substring(best.end() - 1, best.end()));
   }
 
   @ParameterizedTest

@@ -48,7 +48,8 @@ public record CrawlSettings(
     require(threads >= 1, "threads must be at least 1, got " + threads);
     require(maxBytes >= 1024, "maxBytes must be at least 1024, got " + maxBytes);
     Objects.requireNonNull(userAgent, "userAgent");
-    require(userAgent.contains("FinPatrol"), "userAgent must name FinPatrol, got '" + userAgent + "'");
+    require(
+        userAgent.contains("FinPatrol"), "userAgent must name FinPatrol, got '" + userAgent + "'");
     Objects.requireNonNull(timeout, "timeout");
     hostOverrides = Map.copyOf(hostOverrides);
   }
@@ -56,28 +57,77 @@ public record CrawlSettings(
   /** Defaults: 1,000 pages, depth 2, 1 s politeness, private network refused, 4 threads, 2 MiB. */
   public static CrawlSettings defaults(Path workDir, Path evidenceDir) {
     return new CrawlSettings(
-        workDir, evidenceDir, 1000, 2, 1000, false, DEFAULT_USER_AGENT, 4, 2 * 1024 * 1024,
-        Duration.ofSeconds(20), Map.of());
+        workDir,
+        evidenceDir,
+        1000,
+        2,
+        1000,
+        false,
+        DEFAULT_USER_AGENT,
+        4,
+        2 * 1024 * 1024,
+        Duration.ofSeconds(20),
+        Map.of());
   }
 
   public CrawlSettings withLimits(int maxPages, int maxDepth, int politenessMs) {
-    return new CrawlSettings(workDir, evidenceDir, maxPages, maxDepth, politenessMs,
-        allowPrivateNetwork, userAgent, threads, maxBytes, timeout, hostOverrides);
+    return new CrawlSettings(
+        workDir,
+        evidenceDir,
+        maxPages,
+        maxDepth,
+        politenessMs,
+        allowPrivateNetwork,
+        userAgent,
+        threads,
+        maxBytes,
+        timeout,
+        hostOverrides);
   }
 
   public CrawlSettings withPrivateNetwork(boolean allow) {
-    return new CrawlSettings(workDir, evidenceDir, maxPages, maxDepth, politenessMs, allow,
-        userAgent, threads, maxBytes, timeout, hostOverrides);
+    return new CrawlSettings(
+        workDir,
+        evidenceDir,
+        maxPages,
+        maxDepth,
+        politenessMs,
+        allow,
+        userAgent,
+        threads,
+        maxBytes,
+        timeout,
+        hostOverrides);
   }
 
   public CrawlSettings withHostOverrides(Map<String, InetAddress> overrides) {
-    return new CrawlSettings(workDir, evidenceDir, maxPages, maxDepth, politenessMs,
-        allowPrivateNetwork, userAgent, threads, maxBytes, timeout, overrides);
+    return new CrawlSettings(
+        workDir,
+        evidenceDir,
+        maxPages,
+        maxDepth,
+        politenessMs,
+        allowPrivateNetwork,
+        userAgent,
+        threads,
+        maxBytes,
+        timeout,
+        overrides);
   }
 
   public CrawlSettings withThreads(int threads) {
-    return new CrawlSettings(workDir, evidenceDir, maxPages, maxDepth, politenessMs,
-        allowPrivateNetwork, userAgent, threads, maxBytes, timeout, hostOverrides);
+    return new CrawlSettings(
+        workDir,
+        evidenceDir,
+        maxPages,
+        maxDepth,
+        politenessMs,
+        allowPrivateNetwork,
+        userAgent,
+        threads,
+        maxBytes,
+        timeout,
+        hostOverrides);
   }
 
   private static void require(boolean ok, String message) {

@@ -27,12 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Patrols sites: crawls from seed URLs with crawler4j under the {@link CrawlSettings}, writes
- * every response to WARC evidence, and hands each URL's outcome to a {@link PageSink}.
+ * Patrols sites: crawls from seed URLs with crawler4j under the {@link CrawlSettings}, writes every
+ * response to WARC evidence, and hands each URL's outcome to a {@link PageSink}.
  *
- * <p>robots.txt is obeyed (for seeds too) under the agent name "FinPatrol"; scope is the seed
- * hosts plus pages they link to directly; loopback and private addresses are refused unless
- * allowed. One crawl at a time per instance; {@link #crawl} blocks until the crawl is done.
+ * <p>robots.txt is obeyed (for seeds too) under the agent name "FinPatrol"; scope is the seed hosts
+ * plus pages they link to directly; loopback and private addresses are refused unless allowed. One
+ * crawl at a time per instance; {@link #crawl} blocks until the crawl is done.
  */
 public final class Crawler {
 
@@ -65,10 +65,11 @@ public final class Crawler {
       }
     }
     try (WarcEvidence evidence = new WarcEvidence(settings.evidenceDir(), "patrol-" + runId)) {
-      CrawlContext context = new CrawlContext(new Scope(hosts), evidence, settings.userAgent(), sink);
+      CrawlContext context =
+          new CrawlContext(new Scope(hosts), evidence, settings.userAgent(), sink);
       run(seeds, context);
-      return new CrawlSummary(context.counts(), context.sinkFailures(),
-          Duration.ofNanos(System.nanoTime() - started));
+      return new CrawlSummary(
+          context.counts(), context.sinkFailures(), Duration.ofNanos(System.nanoTime() - started));
     }
   }
 
@@ -82,8 +83,13 @@ public final class Crawler {
       SleepycatFrontierConfiguration frontier = new SleepycatFrontierConfiguration(config);
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
       TLDList tlds = new TLDList(config);
-      Parser parser = new Parser(config, normalizer,
-          parts.jsoup(normalizer, frontier.getWebURLFactory(), tlds), tlds, frontier.getWebURLFactory());
+      Parser parser =
+          new Parser(
+              config,
+              normalizer,
+              parts.jsoup(normalizer, frontier.getWebURLFactory(), tlds),
+              tlds,
+              frontier.getWebURLFactory());
       CrawlController controller =
           new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
       for (String seed : seeds) {
@@ -94,8 +100,23 @@ public final class Crawler {
         WebURL probe = frontier.getWebURLFactory().newWebUrl();
         probe.setURL(url);
         if (!robots.allows(probe, false)) {
-          context.emit(new FetchedPage(url, host(url), 0, null, FetchStatus.ROBOTS_DISALLOWED, 0,
-              robots.reason(url), null, null, false, "", "", List.of(), 0, null));
+          context.emit(
+              new FetchedPage(
+                  url,
+                  host(url),
+                  0,
+                  null,
+                  FetchStatus.ROBOTS_DISALLOWED,
+                  0,
+                  robots.reason(url),
+                  null,
+                  null,
+                  false,
+                  "",
+                  "",
+                  List.of(),
+                  0,
+                  null));
           continue;
         }
         controller.addSeed(url);

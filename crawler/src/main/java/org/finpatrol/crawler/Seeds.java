@@ -24,8 +24,8 @@ public final class Seeds {
   /**
    * Checks each seed: an absolute http(s) URL with a host that does not resolve to a private
    * address (unless {@code settings.allowPrivateNetwork()}). Returns the problems, none when all
-   * seeds are fine. Hosts that do not resolve at all are not problems here: the crawl records
-   * them as fetch errors.
+   * seeds are fine. Hosts that do not resolve at all are not problems here: the crawl records them
+   * as fetch errors.
    */
   public static List<Problem> check(List<String> seeds, CrawlSettings settings) {
     List<Problem> problems = new ArrayList<>();

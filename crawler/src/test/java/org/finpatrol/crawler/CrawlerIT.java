@@ -47,26 +47,51 @@ class CrawlerIT {
     server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
     port = server.port();
-    server.stubFor(get("/robots.txt").withHost(equalTo("xinsheng.test"))
-        .willReturn(aResponse().withBody("User-agent: *\nDisallow: /private/\n")));
-    server.stubFor(get("/").withHost(equalTo("xinsheng.test"))
-        .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-            .withBody(HOME.replace("PORT", String.valueOf(port)))));
-    server.stubFor(get("/about").withHost(equalTo("xinsheng.test"))
-        .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-            .withBody("<html><title>关于我们</title><body>鑫盛财富管理有限公司<a href=\"/deep\">更多</a></body></html>")));
-    server.stubFor(get("/deep").withHost(equalTo("xinsheng.test"))
-        .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>深层页面</p>")));
-    server.stubFor(get("/missing").withHost(equalTo("xinsheng.test")).willReturn(aResponse().withStatus(404)));
-    server.stubFor(get("/broken").withHost(equalTo("xinsheng.test")).willReturn(aResponse().withStatus(503)));
+    server.stubFor(
+        get("/robots.txt")
+            .withHost(equalTo("xinsheng.test"))
+            .willReturn(aResponse().withBody("User-agent: *\nDisallow: /private/\n")));
+    server.stubFor(
+        get("/")
+            .withHost(equalTo("xinsheng.test"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody(HOME.replace("PORT", String.valueOf(port)))));
+    server.stubFor(
+        get("/about")
+            .withHost(equalTo("xinsheng.test"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody(
+                        "<html><title>关于我们</title><body>鑫盛财富管理有限公司<a href=\"/deep\">更多</a></body></html>")));
+    server.stubFor(
+        get("/deep")
+            .withHost(equalTo("xinsheng.test"))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/html").withBody("<p>深层页面</p>")));
+    server.stubFor(
+        get("/missing").withHost(equalTo("xinsheng.test")).willReturn(aResponse().withStatus(404)));
+    server.stubFor(
+        get("/broken").withHost(equalTo("xinsheng.test")).willReturn(aResponse().withStatus(503)));
     server.stubFor(get("/private/x").willReturn(aResponse().withBody("secret")));
-    server.stubFor(get("/landing").withHost(equalTo("partner.test"))
-        .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-            .withBody("<p>合作平台</p><a href=\"http://third.test:" + port + "/\">再跳</a>")));
-    server.stubFor(get("/").withHost(equalTo("third.test")).willReturn(aResponse().withBody("too far")));
-    server.stubFor(get("/").withHost(equalTo("gzip.test"))
-        .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-            .withBody("<p>压缩的页面：稳赚不赔</p>".repeat(50))));
+    server.stubFor(
+        get("/landing")
+            .withHost(equalTo("partner.test"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<p>合作平台</p><a href=\"http://third.test:" + port + "/\">再跳</a>")));
+    server.stubFor(
+        get("/").withHost(equalTo("third.test")).willReturn(aResponse().withBody("too far")));
+    server.stubFor(
+        get("/")
+            .withHost(equalTo("gzip.test"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<p>压缩的页面：稳赚不赔</p>".repeat(50))));
   }
 
   @AfterEach
@@ -74,30 +99,46 @@ class CrawlerIT {
     server.stop();
   }
 
-  private CrawlSettings settings(int maxDepth, int politenessMs, boolean allowPrivate) throws IOException {
+  private CrawlSettings settings(int maxDepth, int politenessMs, boolean allowPrivate)
+      throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     return CrawlSettings.defaults(work.resolve("frontier"), work.resolve("evidence"))
         .withLimits(100, maxDepth, politenessMs)
         .withPrivateNetwork(allowPrivate)
         .withThreads(2)
-        .withHostOverrides(Map.of("xinsheng.test", loopback, "partner.test", loopback,
-            "third.test", loopback, "gzip.test", loopback));
+        .withHostOverrides(
+            Map.of(
+                "xinsheng.test",
+                loopback,
+                "partner.test",
+                loopback,
+                "third.test",
+                loopback,
+                "gzip.test",
+                loopback));
   }
 
   private Map<String, FetchedPage> byPath() {
-    return pages.stream().collect(Collectors.toMap(
-        p -> p.url().replaceFirst("http://[^/]+", ""), p -> p, (a, b) -> a));
+    return pages.stream()
+        .collect(
+            Collectors.toMap(p -> p.url().replaceFirst("http://[^/]+", ""), p -> p, (a, b) -> a));
   }
 
   @Test
   void crawlsSeedHostAndOneHopOffSiteObeyingRobotsAndRecordingEveryOutcome() throws IOException {
-    CrawlSummary summary = new Crawler(settings(3, 0, true))
-        .crawl(List.of("http://xinsheng.test:" + port + "/"), "run1", pages::add);
+    CrawlSummary summary =
+        new Crawler(settings(3, 0, true))
+            .crawl(List.of("http://xinsheng.test:" + port + "/"), "run1", pages::add);
 
-    Map<String, FetchedPage> byUrl = pages.stream().collect(Collectors.toMap(FetchedPage::url, p -> p, (a, b) -> a));
+    Map<String, FetchedPage> byUrl =
+        pages.stream().collect(Collectors.toMap(FetchedPage::url, p -> p, (a, b) -> a));
     String base = "http://xinsheng.test:" + port;
-    assertThat(byUrl).containsKeys(base + "/", base + "/about", base + "/deep",
-        "http://partner.test:" + port + "/landing");
+    assertThat(byUrl)
+        .containsKeys(
+            base + "/",
+            base + "/about",
+            base + "/deep",
+            "http://partner.test:" + port + "/landing");
     assertThat(byUrl.get(base + "/").status()).isEqualTo(FetchStatus.OK);
     assertThat(byUrl.get(base + "/").title()).isEqualTo("鑫盛理财");
     assertThat(byUrl.get(base + "/").text()).contains("本平台承诺保本保息");
@@ -109,73 +150,102 @@ class CrawlerIT {
     assertThat(summary.ok()).isEqualTo(4);
 
     server.verify(0, getRequestedFor(urlPathEqualTo("/private/x")));
-    server.verify(0, getRequestedFor(urlEqualTo("/")).withHeader("Host", matching("third\\.test.*")));
-    server.verify(getRequestedFor(urlEqualTo("/about"))
-        .withHeader("User-Agent", matching(".*FinPatrol.*")));
+    server.verify(
+        0, getRequestedFor(urlEqualTo("/")).withHeader("Host", matching("third\\.test.*")));
+    server.verify(
+        getRequestedFor(urlEqualTo("/about")).withHeader("User-Agent", matching(".*FinPatrol.*")));
   }
 
   @Test
   void evidenceHoldsTheBodyAsServedWithItsSha256() throws IOException {
-    new Crawler(settings(0, 0, true)).crawl(List.of("http://gzip.test:" + port + "/"), "run2", pages::add);
-    FetchedPage page = pages.stream().filter(p -> p.status() == FetchStatus.OK).findFirst().orElseThrow();
+    new Crawler(settings(0, 0, true))
+        .crawl(List.of("http://gzip.test:" + port + "/"), "run2", pages::add);
+    FetchedPage page =
+        pages.stream().filter(p -> p.status() == FetchStatus.OK).findFirst().orElseThrow();
     byte[] served = "<p>压缩的页面：稳赚不赔</p>".repeat(50).getBytes(StandardCharsets.UTF_8);
     assertThat(page.evidence().sha256()).isEqualTo(WarcEvidence.sha256Hex(served));
-    try (WarcReader reader = new WarcReader(work.resolve("evidence").resolve(page.evidence().warcFile()))) {
+    try (WarcReader reader =
+        new WarcReader(work.resolve("evidence").resolve(page.evidence().warcFile()))) {
       reader.position(page.evidence().offset());
       WarcResponse response = (WarcResponse) reader.next().orElseThrow();
       assertThat(response.http().body().stream().readAllBytes()).isEqualTo(served);
     }
     // WireMock gzips bodies for clients that accept it; the digest is of the decoded body.
-    server.verify(getRequestedFor(urlEqualTo("/")).withHeader("Accept-Encoding", matching(".*gzip.*")));
+    server.verify(
+        getRequestedFor(urlEqualTo("/")).withHeader("Accept-Encoding", matching(".*gzip.*")));
   }
 
   @Test
   void maxDepthZeroFetchesTheSeedsOnly() throws IOException {
-    new Crawler(settings(0, 0, true)).crawl(List.of("http://xinsheng.test:" + port + "/"), "run3", pages::add);
+    new Crawler(settings(0, 0, true))
+        .crawl(List.of("http://xinsheng.test:" + port + "/"), "run3", pages::add);
     assertThat(byPath()).containsOnlyKeys("/");
   }
 
   @Test
   void privateAddressesAreRefusedWithoutTheFlag() throws IOException {
-    CrawlSummary summary = new Crawler(settings(1, 0, false))
-        .crawl(List.of("http://xinsheng.test:" + port + "/"), "run4", pages::add);
-    assertThat(pages).singleElement().satisfies(p -> {
-      assertThat(p.status()).isEqualTo(FetchStatus.BLOCKED_PRIVATE_NETWORK);
-      assertThat(p.cause()).contains("127.0.0.1");
-    });
+    CrawlSummary summary =
+        new Crawler(settings(1, 0, false))
+            .crawl(List.of("http://xinsheng.test:" + port + "/"), "run4", pages::add);
+    assertThat(pages)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.status()).isEqualTo(FetchStatus.BLOCKED_PRIVATE_NETWORK);
+              assertThat(p.cause()).contains("127.0.0.1");
+            });
     assertThat(summary.ok()).isZero();
     server.verify(0, getRequestedFor(urlEqualTo("/")));
   }
 
   @Test
   void politenessSpacesRequestsToTheSameHost() throws IOException {
-    new Crawler(settings(2, 400, true)).crawl(List.of("http://xinsheng.test:" + port + "/"), "run5", pages::add);
-    List<LoggedRequest> toHost = server.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
-        .withHeader("Host", matching("xinsheng\\.test.*")));
-    List<Long> times = toHost.stream().map(r -> r.getLoggedDate().getTime()).sorted(Comparator.naturalOrder()).toList();
+    new Crawler(settings(2, 400, true))
+        .crawl(List.of("http://xinsheng.test:" + port + "/"), "run5", pages::add);
+    List<LoggedRequest> toHost =
+        server.findAll(
+            getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .withHeader("Host", matching("xinsheng\\.test.*")));
+    List<Long> times =
+        toHost.stream()
+            .map(r -> r.getLoggedDate().getTime())
+            .sorted(Comparator.naturalOrder())
+            .toList();
     assertThat(times).hasSizeGreaterThanOrEqualTo(4);
     for (int i = 1; i < times.size(); i++) {
-      assertThat(times.get(i) - times.get(i - 1)).as("gap before request %d", i).isGreaterThanOrEqualTo(350);
+      assertThat(times.get(i) - times.get(i - 1))
+          .as("gap before request %d", i)
+          .isGreaterThanOrEqualTo(350);
     }
   }
 
   @Test
   void robotsTxtServerErrorMeansDisallowAllAndIsRecorded() throws IOException {
-    server.stubFor(get("/robots.txt").withHost(equalTo("partner.test")).willReturn(aResponse().withStatus(503)));
-    new Crawler(settings(1, 0, true)).crawl(List.of("http://partner.test:" + port + "/landing"), "run7", pages::add);
-    assertThat(pages).singleElement().satisfies(p -> {
-      assertThat(p.status()).isEqualTo(FetchStatus.ROBOTS_DISALLOWED);
-      assertThat(p.cause()).contains("503");
-    });
+    server.stubFor(
+        get("/robots.txt")
+            .withHost(equalTo("partner.test"))
+            .willReturn(aResponse().withStatus(503)));
+    new Crawler(settings(1, 0, true))
+        .crawl(List.of("http://partner.test:" + port + "/landing"), "run7", pages::add);
+    assertThat(pages)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.status()).isEqualTo(FetchStatus.ROBOTS_DISALLOWED);
+              assertThat(p.cause()).contains("503");
+            });
     server.verify(0, getRequestedFor(urlEqualTo("/landing")));
   }
 
   @Test
   void aDeadServerIsAFetchErrorNotACrash() throws IOException {
     server.stop();
-    CrawlSummary summary = new Crawler(settings(1, 0, true))
-        .crawl(List.of("http://xinsheng.test:" + port + "/"), "run6", pages::add);
-    assertThat(pages).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(FetchStatus.FETCH_ERROR));
+    CrawlSummary summary =
+        new Crawler(settings(1, 0, true))
+            .crawl(List.of("http://xinsheng.test:" + port + "/"), "run6", pages::add);
+    assertThat(pages)
+        .singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(FetchStatus.FETCH_ERROR));
     assertThat(summary.total()).isEqualTo(1);
     server.start();
   }

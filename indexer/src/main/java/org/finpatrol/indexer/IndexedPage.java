@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A fetched page as the index stores it. {@code url} (normalised) is the key: indexing the same
- * URL again replaces the document. The evidence fields point at the WARC record of the response.
+ * A fetched page as the index stores it. {@code url} (normalised) is the key: indexing the same URL
+ * again replaces the document. The evidence fields point at the WARC record of the response.
  */
 public record IndexedPage(
     String url,

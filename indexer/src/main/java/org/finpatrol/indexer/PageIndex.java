@@ -106,7 +106,8 @@ public final class PageIndex implements Closeable {
 
   /** Adds the page, replacing any document with the same URL; its labels are reset to none. */
   public void upsert(IndexedPage page) throws IOException {
-    requireWriter().updateDocument(new Term(Schema.URL, page.url()), Schema.document(page, labelVocabulary));
+    requireWriter()
+        .updateDocument(new Term(Schema.URL, page.url()), Schema.document(page, labelVocabulary));
   }
 
   /**
@@ -118,12 +119,14 @@ public final class PageIndex implements Closeable {
   public void setLabels(String url, Set<String> labels, int risk) throws IOException {
     for (String label : labels) {
       if (!labelVocabulary.contains(label)) {
-        throw new IllegalArgumentException("label '" + label + "' is not one of " + labelVocabulary);
+        throw new IllegalArgumentException(
+            "label '" + label + "' is not one of " + labelVocabulary);
       }
     }
     List<Field> updates = new ArrayList<>();
     for (String label : labelVocabulary) {
-      updates.add(new NumericDocValuesField(Schema.LABEL_PREFIX + label, labels.contains(label) ? 1 : 0));
+      updates.add(
+          new NumericDocValuesField(Schema.LABEL_PREFIX + label, labels.contains(label) ? 1 : 0));
     }
     updates.add(new NumericDocValuesField(Schema.RISK, risk));
     requireWriter().updateDocValues(new Term(Schema.URL, url), updates.toArray(Field[]::new));

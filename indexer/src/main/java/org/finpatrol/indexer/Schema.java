@@ -55,10 +55,14 @@ final class Schema {
     return new PerFieldAnalyzerWrapper(
         new BigramAnalyzer(),
         Map.of(
-            TITLE_WORDS, words,
-            TEXT_WORDS, words,
-            URL, new KeywordAnalyzer(),
-            HOST, new KeywordAnalyzer()));
+            TITLE_WORDS,
+            words,
+            TEXT_WORDS,
+            words,
+            URL,
+            new KeywordAnalyzer(),
+            HOST,
+            new KeywordAnalyzer()));
   }
 
   static Document document(IndexedPage page, Set<String> labelVocabulary) {

@@ -40,13 +40,22 @@ class PageIndexTest {
 
   private static IndexedPage page(String url, String title, String text) {
     String host = url.replaceFirst("https?://", "").replaceFirst("/.*", "");
-    return new IndexedPage(url, host, title, text, Instant.parse("2026-11-24T08:00:00Z"), "e.warc.gz", "<urn:uuid:1>", "ab");
+    return new IndexedPage(
+        url,
+        host,
+        title,
+        text,
+        Instant.parse("2026-11-24T08:00:00Z"),
+        "e.warc.gz",
+        "<urn:uuid:1>",
+        "ab");
   }
 
   @Test
   void plainChineseQueryFindsEveryPageContainingItWithMarkedSnippets() throws IOException {
     SearchResult result = index.search(SearchRequest.of("保本保息", 10));
-    assertThat(result.hits()).extracting(SearchHit::url)
+    assertThat(result.hits())
+        .extracting(SearchHit::url)
         .containsExactlyInAnyOrder("http://xinsheng.test/", "http://news.test/a");
     SearchHit first = result.hits().get(0);
     assertThat(first.snippet().marked("<em>", "</em>")).contains("<em>保本保息</em>");
@@ -55,16 +64,19 @@ class PageIndexTest {
   @Test
   void substringsThatSegmentationSplitsDifferentlyStillMatch() throws IOException {
     assertThat(index.search(SearchRequest.of("保息", 10)).totalHits()).isEqualTo(2);
-    assertThat(index.search(SearchRequest.of("赚不赔", 10)).hits()).extracting(SearchHit::url)
+    assertThat(index.search(SearchRequest.of("赚不赔", 10)).hits())
+        .extracting(SearchHit::url)
         .containsExactly("http://tw.test/");
   }
 
   @Test
   void traditionalPageMatchesSimplifiedQueryAndTheReverse() throws IOException {
-    assertThat(index.search(SearchRequest.of("稳赚不赔", 10)).hits()).extracting(SearchHit::url)
+    assertThat(index.search(SearchRequest.of("稳赚不赔", 10)).hits())
+        .extracting(SearchHit::url)
         .containsExactly("http://tw.test/");
     // Full-width digits in the page meet half-width ones in the query.
-    assertThat(index.search(SearchRequest.of("年化15", 10)).hits()).extracting(SearchHit::url)
+    assertThat(index.search(SearchRequest.of("年化15", 10)).hits())
+        .extracting(SearchHit::url)
         .containsExactly("http://tw.test/");
     SearchHit tw = index.search(SearchRequest.of("稳赚", 10)).hits().get(0);
     assertThat(tw.snippet().marked("[", "]")).startsWith("[穩賺]");
@@ -72,7 +84,8 @@ class PageIndexTest {
 
   @Test
   void singleCharacterQueryFindsWordsContainingIt() throws IOException {
-    assertThat(index.search(SearchRequest.of("赔", 10)).hits()).extracting(SearchHit::url)
+    assertThat(index.search(SearchRequest.of("赔", 10)).hits())
+        .extracting(SearchHit::url)
         .containsExactly("http://tw.test/");
   }
 
@@ -80,13 +93,15 @@ class PageIndexTest {
   void labelsFilterAndAreReportedWithoutReindexing() throws IOException {
     index.setLabels("http://xinsheng.test/", Set.of("GUARANTEED_RETURN"), 80);
     index.commit();
-    SearchResult labelled =
-        index.search(new SearchRequest("保本保息", 10, "GUARANTEED_RETURN", null));
-    assertThat(labelled.hits()).singleElement().satisfies(hit -> {
-      assertThat(hit.url()).isEqualTo("http://xinsheng.test/");
-      assertThat(hit.labels()).containsExactly("GUARANTEED_RETURN");
-      assertThat(hit.risk()).isEqualTo(80);
-    });
+    SearchResult labelled = index.search(new SearchRequest("保本保息", 10, "GUARANTEED_RETURN", null));
+    assertThat(labelled.hits())
+        .singleElement()
+        .satisfies(
+            hit -> {
+              assertThat(hit.url()).isEqualTo("http://xinsheng.test/");
+              assertThat(hit.labels()).containsExactly("GUARANTEED_RETURN");
+              assertThat(hit.risk()).isEqualTo(80);
+            });
     assertThatThrownBy(() -> index.setLabels("http://xinsheng.test/", Set.of("NOPE"), 1))
         .hasMessageContaining("NOPE");
   }
@@ -102,7 +117,8 @@ class PageIndexTest {
   @Test
   void hostFilterAndExpertSyntax() throws IOException {
     assertThat(index.search(new SearchRequest("保本保息", 10, null, "news.test")).hits())
-        .extracting(SearchHit::host).containsExactly("news.test");
+        .extracting(SearchHit::host)
+        .containsExactly("news.test");
     assertThat(index.search(SearchRequest.of("title:警方 AND text:骗局", 10)).totalHits()).isEqualTo(1);
     // Not valid syntax: searched as text instead of failing.
     assertThat(index.search(SearchRequest.of("http://xinsheng.test/", 10)).totalHits()).isZero();

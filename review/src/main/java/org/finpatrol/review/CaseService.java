@@ -27,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Opens, updates and lists review cases.
  *
  * <p>A case is identified by its kind and platform key (the host, for a site), so a re-patrol
- * updates the case instead of opening another: labels accumulate, risk and units follow the
- * latest patrol, evidence already cited is not cited twice. Every change runs in one transaction;
- * two processes opening the same case at once meet the unique key and the loser updates instead,
- * so nothing here assumes one JVM owns the database. Thread-safe.
+ * updates the case instead of opening another: labels accumulate, risk and units follow the latest
+ * patrol, evidence already cited is not cited twice. Every change runs in one transaction; two
+ * processes opening the same case at once meet the unique key and the loser updates instead, so
+ * nothing here assumes one JVM owns the database. Thread-safe.
  */
 public final class CaseService {
 
@@ -64,25 +64,37 @@ public final class CaseService {
   private long upsert(CaseInput input) {
     Instant now = clock.instant();
     Optional<Map<String, Object>> existing =
-        jdbc.sql("SELECT id, categories, signals FROM review_case WHERE kind = ? AND platform_key = ? FOR UPDATE")
+        jdbc.sql(
+                "SELECT id, categories, signals FROM review_case WHERE kind = ? AND platform_key = ? FOR UPDATE")
             .params(input.kind().id(), input.platformKey())
-            .query((rs, n) -> {
-              Map<String, Object> row = new HashMap<>();
-              row.put("id", rs.getLong("id"));
-              row.put("categories", rs.getString("categories"));
-              row.put("signals", rs.getString("signals"));
-              return row;
-            })
+            .query(
+                (rs, n) -> {
+                  Map<String, Object> row = new HashMap<>();
+                  row.put("id", rs.getLong("id"));
+                  row.put("categories", rs.getString("categories"));
+                  row.put("signals", rs.getString("signals"));
+                  return row;
+                })
             .optional();
     Set<String> categories = new TreeSet<>(input.categories());
     Set<String> signals = new TreeSet<>(input.signals());
     long id;
     if (existing.isEmpty()) {
       KeyHolder key = new GeneratedKeyHolder();
-      jdbc.sql("INSERT INTO review_case (kind, platform_key, host, url, categories, signals, county, status, risk,"
-              + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(input.kind().id(), input.platformKey(), input.host(), input.url(), join(categories),
-              join(signals), input.county(), CaseStatus.NEW.name(), input.risk(), Timestamp.from(now),
+      jdbc.sql(
+              "INSERT INTO review_case (kind, platform_key, host, url, categories, signals, county, status, risk,"
+                  + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              input.kind().id(),
+              input.platformKey(),
+              input.host(),
+              input.url(),
+              join(categories),
+              join(signals),
+              input.county(),
+              CaseStatus.NEW.name(),
+              input.risk(),
+              Timestamp.from(now),
               Timestamp.from(now))
           .update(key, "id");
       id = key.getKey().longValue();
@@ -90,9 +102,16 @@ public final class CaseService {
       id = (Long) existing.get().get("id");
       categories.addAll(split((String) existing.get().get("categories")));
       signals.addAll(split((String) existing.get().get("signals")));
-      jdbc.sql("UPDATE review_case SET categories = ?, signals = ?, county = COALESCE(?, county), risk = ?,"
-              + " updated_at = ? WHERE id = ?")
-          .params(join(categories), join(signals), input.county(), input.risk(), Timestamp.from(now), id)
+      jdbc.sql(
+              "UPDATE review_case SET categories = ?, signals = ?, county = COALESCE(?, county), risk = ?,"
+                  + " updated_at = ? WHERE id = ?")
+          .params(
+              join(categories),
+              join(signals),
+              input.county(),
+              input.risk(),
+              Timestamp.from(now),
+              id)
           .update();
       jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(id).update();
     }
@@ -100,11 +119,15 @@ public final class CaseService {
       jdbc.sql("INSERT INTO case_unit (case_id, unit) VALUES (?, ?)").params(id, unit).update();
     }
     for (Evidence e : input.evidence()) {
-      int cited = jdbc.sql("SELECT COUNT(*) FROM case_evidence WHERE case_id = ? AND record_id = ?")
-          .params(id, e.recordId()).query(Integer.class).single();
+      int cited =
+          jdbc.sql("SELECT COUNT(*) FROM case_evidence WHERE case_id = ? AND record_id = ?")
+              .params(id, e.recordId())
+              .query(Integer.class)
+              .single();
       if (cited == 0) {
-        jdbc.sql("INSERT INTO case_evidence (case_id, url, warc_file, record_id, sha256, fetched_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                "INSERT INTO case_evidence (case_id, url, warc_file, record_id, sha256, fetched_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")
             .params(id, e.url(), e.warc(), e.recordId(), e.sha256(), Timestamp.from(e.fetchedAt()))
             .update();
       }
@@ -113,13 +136,15 @@ public final class CaseService {
   }
 
   public Optional<ReviewCase> find(long id) {
-    List<ReviewCase> found = load("SELECT " + CASE_COLUMNS + " FROM review_case WHERE id = ?", List.of(id));
+    List<ReviewCase> found =
+        load("SELECT " + CASE_COLUMNS + " FROM review_case WHERE id = ?", List.of(id));
     return found.stream().findFirst();
   }
 
   /** Cases matching the query, highest risk first. */
   public List<ReviewCase> list(CaseQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM review_case c WHERE 1 = 1");
+    StringBuilder sql =
+        new StringBuilder("SELECT " + CASE_COLUMNS + " FROM review_case c WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
     if (query.unit() != null) {
       sql.append(" AND EXISTS (SELECT 1 FROM case_unit u WHERE u.case_id = c.id AND u.unit = ?)");
@@ -139,10 +164,14 @@ public final class CaseService {
 
   private List<ReviewCase> load(String sql, List<Object> params) {
     Map<Long, Row> rows = new LinkedHashMap<>();
-    jdbc.sql(sql).params(params).query((RowCallbackHandler) rs -> {
-      Row row = Row.of(rs);
-      rows.put(row.id, row);
-    });
+    jdbc.sql(sql)
+        .params(params)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  Row row = Row.of(rs);
+                  rows.put(row.id, row);
+                });
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -152,34 +181,80 @@ public final class CaseService {
       String in = String.join(",", batch.stream().map(x -> "?").toList());
       jdbc.sql("SELECT case_id, unit FROM case_unit WHERE case_id IN (" + in + ") ORDER BY unit")
           .params(new ArrayList<Object>(batch))
-          .query((RowCallbackHandler) rs ->
-              units.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-      jdbc.sql("SELECT case_id, url, warc_file, record_id, sha256, fetched_at FROM case_evidence"
-              + " WHERE case_id IN (" + in + ") ORDER BY fetched_at, id")
+          .query(
+              (RowCallbackHandler)
+                  rs ->
+                      units
+                          .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                          .add(rs.getString(2)));
+      jdbc.sql(
+              "SELECT case_id, url, warc_file, record_id, sha256, fetched_at FROM case_evidence"
+                  + " WHERE case_id IN ("
+                  + in
+                  + ") ORDER BY fetched_at, id")
           .params(new ArrayList<Object>(batch))
-          .query((RowCallbackHandler) rs ->
-              evidence.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Evidence(
-                  rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                  rs.getTimestamp(6).toInstant())));
+          .query(
+              (RowCallbackHandler)
+                  rs ->
+                      evidence
+                          .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                          .add(
+                              new Evidence(
+                                  rs.getString(2),
+                                  rs.getString(3),
+                                  rs.getString(4),
+                                  rs.getString(5),
+                                  rs.getTimestamp(6).toInstant())));
     }
     List<ReviewCase> out = new ArrayList<>();
     for (Row r : rows.values()) {
-      out.add(new ReviewCase(r.id, CaseKind.fromId(r.kind), r.platformKey, r.host, r.url,
-          split(r.categories), split(r.signals), units.getOrDefault(r.id, List.of()), r.county,
-          CaseStatus.valueOf(r.status), r.risk, evidence.getOrDefault(r.id, List.of()), r.createdAt,
-          r.updatedAt));
+      out.add(
+          new ReviewCase(
+              r.id,
+              CaseKind.fromId(r.kind),
+              r.platformKey,
+              r.host,
+              r.url,
+              split(r.categories),
+              split(r.signals),
+              units.getOrDefault(r.id, List.of()),
+              r.county,
+              CaseStatus.valueOf(r.status),
+              r.risk,
+              evidence.getOrDefault(r.id, List.of()),
+              r.createdAt,
+              r.updatedAt));
     }
     return out;
   }
 
-  private record Row(long id, String kind, String platformKey, String host, String url,
-      String categories, String signals, String county, String status, int risk, Instant createdAt,
+  private record Row(
+      long id,
+      String kind,
+      String platformKey,
+      String host,
+      String url,
+      String categories,
+      String signals,
+      String county,
+      String status,
+      int risk,
+      Instant createdAt,
       Instant updatedAt) {
     static Row of(ResultSet rs) throws SQLException {
-      return new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("platform_key"),
-          rs.getString("host"), rs.getString("url"), rs.getString("categories"),
-          rs.getString("signals"), rs.getString("county"), rs.getString("status"), rs.getInt("risk"),
-          rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+      return new Row(
+          rs.getLong("id"),
+          rs.getString("kind"),
+          rs.getString("platform_key"),
+          rs.getString("host"),
+          rs.getString("url"),
+          rs.getString("categories"),
+          rs.getString("signals"),
+          rs.getString("county"),
+          rs.getString("status"),
+          rs.getInt("risk"),
+          rs.getTimestamp("created_at").toInstant(),
+          rs.getTimestamp("updated_at").toInstant());
     }
   }
 
@@ -199,6 +274,10 @@ public final class CaseService {
     if (csv == null || csv.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).sorted().toList();
+    return Arrays.stream(csv.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .sorted()
+        .toList();
   }
 }

@@ -5,8 +5,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The review module's tables, migrated by Flyway from {@code classpath:db/review} with a history
- * table of their own, so the module owns its schema next to the patrol's and Spring Batch's in
- * the same database.
+ * table of their own, so the module owns its schema next to the patrol's and Spring Batch's in the
+ * same database.
  */
 public final class ReviewSchema {
 

@@ -17,10 +17,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Which units a case goes to, read from {@code config/units.yml}: the unit of the case's kind,
- * the units each signal and category adds, and the police rule (illegal-fundraising signals
- * together with a guaranteed-return claim). Immutable; every unit id it names is checked
- * against the declared units when loaded.
+ * Which units a case goes to, read from {@code config/units.yml}: the unit of the case's kind, the
+ * units each signal and category adds, and the police rule (illegal-fundraising signals together
+ * with a guaranteed-return claim). Immutable; every unit id it names is checked against the
+ * declared units when loaded.
  */
 public final class Routing {
 
@@ -32,9 +32,14 @@ public final class Routing {
   private final String policeCategory;
   private final Set<String> policeSignals;
 
-  private Routing(Map<String, String> units, Map<String, List<String>> byKind,
-      Map<String, List<String>> bySignal, Map<String, List<String>> byCategory,
-      String policeUnit, String policeCategory, Set<String> policeSignals) {
+  private Routing(
+      Map<String, String> units,
+      Map<String, List<String>> byKind,
+      Map<String, List<String>> bySignal,
+      Map<String, List<String>> byCategory,
+      String policeUnit,
+      String policeCategory,
+      Set<String> policeSignals) {
     this.units = Map.copyOf(units);
     this.byKind = Map.copyOf(byKind);
     this.bySignal = Map.copyOf(bySignal);
@@ -76,14 +81,19 @@ public final class Routing {
     Map<?, ?> police = mapping(where, doc, "police");
     String policeUnit = police.get("unit") == null ? null : String.valueOf(police.get("unit"));
     if (policeUnit != null && !units.containsKey(policeUnit)) {
-      throw new IllegalArgumentException(where + ": police.unit '" + policeUnit + "' is not a declared unit");
+      throw new IllegalArgumentException(
+          where + ": police.unit '" + policeUnit + "' is not a declared unit");
     }
     Set<String> policeSignals = new TreeSet<>();
     if (police.get("any_signal") instanceof List<?> list) {
       list.forEach(s -> policeSignals.add(String.valueOf(s)));
     }
-    return new Routing(units, kinds, unitLists(where, doc, "signals", units),
-        unitLists(where, doc, "categories", units), policeUnit,
+    return new Routing(
+        units,
+        kinds,
+        unitLists(where, doc, "signals", units),
+        unitLists(where, doc, "categories", units),
+        policeUnit,
         police.get("with_category") == null ? null : String.valueOf(police.get("with_category")),
         policeSignals);
   }
@@ -110,7 +120,12 @@ public final class Routing {
           String unit = String.valueOf(u);
           if (!units.containsKey(unit)) {
             throw new IllegalArgumentException(
-                where + ": " + name + " names unit '" + unit + "', which is not declared under 'units'");
+                where
+                    + ": "
+                    + name
+                    + " names unit '"
+                    + unit
+                    + "', which is not declared under 'units'");
           }
           list.add(unit);
         }
@@ -127,7 +142,9 @@ public final class Routing {
     Set<String> out = new TreeSet<>(byKind.getOrDefault(kind.id(), List.of()));
     categories.forEach(c -> out.addAll(byCategory.getOrDefault(c, List.of())));
     signals.forEach(s -> out.addAll(bySignal.getOrDefault(s, List.of())));
-    if (policeUnit != null && policeCategory != null && categories.contains(policeCategory)
+    if (policeUnit != null
+        && policeCategory != null
+        && categories.contains(policeCategory)
         && signals.stream().anyMatch(policeSignals::contains)) {
       out.add(policeUnit);
     }

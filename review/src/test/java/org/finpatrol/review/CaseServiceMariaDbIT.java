@@ -13,16 +13,18 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /**
  * The case contract on a real MariaDB server through MySQL Connector/J. The server is the one
  * `.ci/run` makes sure answers on 127.0.0.1:3306 (root, empty password; override with
- * FINPATROL_IT_DB_URL/_USER/_PASSWORD). The test creates and drops a database of its own; it
- * fails, rather than skips, when no server answers.
+ * FINPATROL_IT_DB_URL/_USER/_PASSWORD). The test creates and drops a database of its own; it fails,
+ * rather than skips, when no server answers.
  */
 class CaseServiceMariaDbIT extends CaseServiceContract {
 
   private static final String SERVER =
       System.getenv().getOrDefault("FINPATROL_IT_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
   private static final String USER = System.getenv().getOrDefault("FINPATROL_IT_DB_USER", "root");
-  private static final String PASSWORD = System.getenv().getOrDefault("FINPATROL_IT_DB_PASSWORD", "");
-  private static final String DATABASE = "finpatrol_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private static final String PASSWORD =
+      System.getenv().getOrDefault("FINPATROL_IT_DB_PASSWORD", "");
+  private static final String DATABASE =
+      "finpatrol_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   @BeforeAll
   static void createDatabase() throws SQLException {
@@ -43,7 +45,8 @@ class CaseServiceMariaDbIT extends CaseServiceContract {
   @Override
   DataSource dataSource() {
     try {
-      return new SimpleDriverDataSource(new com.mysql.cj.jdbc.Driver(), SERVER + DATABASE, USER, PASSWORD);
+      return new SimpleDriverDataSource(
+          new com.mysql.cj.jdbc.Driver(), SERVER + DATABASE, USER, PASSWORD);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

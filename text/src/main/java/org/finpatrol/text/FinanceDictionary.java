@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The finance dictionary: words that HanLP's general dictionary splits wrongly (保本保息, 年化,
- * 首付贷, ...), each kept as one word by the {@link Segmenter}.
+ * The finance dictionary: words that HanLP's general dictionary splits wrongly (保本保息, 年化, 首付贷,
+ * ...), each kept as one word by the {@link Segmenter}.
  *
  * <p>File format ({@code config/dictionaries/*.txt}, UTF-8): one entry a line, {@code word [nature
- * [frequency]]} separated by whitespace; blank lines and lines starting with {@code #} are
- * ignored. Words are stored normalised ({@link Normalizer}), so a traditional-script entry matches
+ * [frequency]]} separated by whitespace; blank lines and lines starting with {@code #} are ignored.
+ * Words are stored normalised ({@link Normalizer}), so a traditional-script entry matches
  * simplified text too. Immutable once built.
  */
 public final class FinanceDictionary {
@@ -63,7 +63,10 @@ public final class FinanceDictionary {
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(fileOrDirectory)) {
       try (var stream = Files.list(fileOrDirectory)) {
-        stream.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().forEach(files::add);
+        stream
+            .filter(p -> p.getFileName().toString().endsWith(".txt"))
+            .sorted()
+            .forEach(files::add);
       }
     } else {
       files.add(fileOrDirectory);

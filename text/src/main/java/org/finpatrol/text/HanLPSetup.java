@@ -19,7 +19,8 @@ final class HanLPSetup {
     }
     // Term natures are not used downstream; skipping them keeps Term.toString() readable in logs.
     HanLP.Config.ShowTermNature = false;
-    // We normalise ourselves (Normalizer) so that offsets stay exact; HanLP must see the text as given.
+    // We normalise ourselves (Normalizer) so that offsets stay exact; HanLP must see the text as
+    // given.
     HanLP.Config.Normalization = false;
     HanLP.Config.enableDebug(false);
     configured = true;

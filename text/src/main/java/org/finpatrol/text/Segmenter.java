@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * different dictionaries can live side by side and a reload is a new instance. Thread-safe: each
  * thread segments with its own HanLP {@code Segment}.
  *
- * <p>Segmentation never fails: if HanLP throws or returns words that do not tile the input (it
- * does not on any input seen so far, but crawled text is hostile), the text is split into single
- * code points instead and a warning is logged.
+ * <p>Segmentation never fails: if HanLP throws or returns words that do not tile the input (it does
+ * not on any input seen so far, but crawled text is hostile), the text is split into single code
+ * points instead and a warning is logged.
  */
 public final class Segmenter {
 

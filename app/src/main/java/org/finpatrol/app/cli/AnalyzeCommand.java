@@ -17,9 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code finpatrol analyze}: each input line becomes a line of the index's word tokens. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Shows how the index analyses text: each input line becomes one line of its word"
-        + " tokens (normalised), separated by single spaces.")
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows how the index analyses text: each input line becomes one line of its word"
+            + " tokens (normalised), separated by single spaces.")
 final class AnalyzeCommand implements Callable<Integer> {
 
   @ParentCommand FinPatrolCommand root;

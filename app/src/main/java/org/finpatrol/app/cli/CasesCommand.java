@@ -24,10 +24,16 @@ final class CasesCommand implements Callable<Integer> {
 
   @ParentCommand FinPatrolCommand root;
 
-  @Option(names = "--unit", paramLabel = "U", description = "Only cases routed to this unit (comms, market, ...).")
+  @Option(
+      names = "--unit",
+      paramLabel = "U",
+      description = "Only cases routed to this unit (comms, market, ...).")
   String unit;
 
-  @Option(names = "--status", paramLabel = "S", description = "Only cases in this status (NEW, IN_REVIEW, ...).")
+  @Option(
+      names = "--status",
+      paramLabel = "S",
+      description = "Only cases in this status (NEW, IN_REVIEW, ...).")
   String status;
 
   @Option(names = "--json", description = "One JSON object a line.")
@@ -43,22 +49,33 @@ final class CasesCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage(), e);
     }
     if (unit != null && !routing.isUnit(unit)) {
-      throw new UsageException("unknown --unit '" + unit + "' (one of " + String.join(", ", routing.units().keySet()) + ")");
+      throw new UsageException(
+          "unknown --unit '"
+              + unit
+              + "' (one of "
+              + String.join(", ", routing.units().keySet())
+              + ")");
     }
     CaseStatus wanted = null;
     if (status != null) {
       try {
         wanted = CaseStatus.valueOf(status.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("unknown --status '" + status + "' (one of "
-            + String.join(", ", Arrays.stream(CaseStatus.values()).map(Enum::name).toList()) + ")");
+        throw new UsageException(
+            "unknown --status '"
+                + status
+                + "' (one of "
+                + String.join(", ", Arrays.stream(CaseStatus.values()).map(Enum::name).toList())
+                + ")");
       }
     }
     DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
-    DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+    DriverManagerDataSource dataSource =
+        new DriverManagerDataSource(db.url(), db.user(), db.password());
     ReviewSchema.migrate(dataSource);
-    List<ReviewCase> cases = new CaseService(dataSource, routing, java.time.Clock.systemUTC())
-        .list(new CaseQuery(unit, wanted));
+    List<ReviewCase> cases =
+        new CaseService(dataSource, routing, java.time.Clock.systemUTC())
+            .list(new CaseQuery(unit, wanted));
     var out = root.console().out();
     if (json) {
       cases.forEach(c -> out.println(Json.line(JsonViews.reviewCase(c))));
@@ -69,9 +86,19 @@ final class CasesCommand implements Callable<Integer> {
       return 0;
     }
     for (ReviewCase c : cases) {
-      out.printf(Locale.ROOT, "#%d  %-4s %-24s risk %3d  %-10s units %s%n", c.id(), c.kind().id(), c.host(), c.risk(),
-          c.status(), String.join(",", c.units()));
-      out.printf(Locale.ROOT, "      %s  %s%n", String.join(",", c.categories()),
+      out.printf(
+          Locale.ROOT,
+          "#%d  %-4s %-24s risk %3d  %-10s units %s%n",
+          c.id(),
+          c.kind().id(),
+          c.host(),
+          c.risk(),
+          c.status(),
+          String.join(",", c.units()));
+      out.printf(
+          Locale.ROOT,
+          "      %s  %s%n",
+          String.join(",", c.categories()),
           c.signals().isEmpty() ? "" : "signals " + String.join(",", c.signals()));
       out.printf(Locale.ROOT, "      %s  (%d evidence record(s))%n", c.url(), c.evidence().size());
     }

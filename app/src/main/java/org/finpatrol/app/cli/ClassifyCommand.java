@@ -22,16 +22,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code finpatrol classify}: classifies texts or HTML documents. Each file (or stdin) is one
  * document; with {@code --jsonl} each input line is {@code {"id":..,"text":..}} or {@code
- * {"id":..,"html":..}}. A malformed line is reported on stderr and skipped; the exit code is then
- * 2 although every good line was classified.
+ * {"id":..,"html":..}}. A malformed line is reported on stderr and skipped; the exit code is then 2
+ * although every good line was classified.
  */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(
+    name = "classify",
+    mixinStandardHelpOptions = true,
     description = "Classifies text or HTML from files or stdin; prints one JSON object a line.")
 final class ClassifyCommand implements Callable<Integer> {
 
   @ParentCommand FinPatrolCommand root;
 
-  @Option(names = "--jsonl", description = "Each input line is {\"id\":..,\"text\":..} or {\"id\":..,\"html\":..}.")
+  @Option(
+      names = "--jsonl",
+      description = "Each input line is {\"id\":..,\"text\":..} or {\"id\":..,\"html\":..}.")
   boolean jsonl;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to read (default: stdin).")
@@ -63,8 +67,16 @@ final class ClassifyCommand implements Callable<Integer> {
           print(classifyLine(classifier, line));
         } catch (UsageException e) {
           bad++;
-          root.console().err().println("finpatrol classify: " + input.name() + ":" + lineNo + ": "
-              + e.getMessage() + " (line skipped)");
+          root.console()
+              .err()
+              .println(
+                  "finpatrol classify: "
+                      + input.name()
+                      + ":"
+                      + lineNo
+                      + ": "
+                      + e.getMessage()
+                      + " (line skipped)");
         }
       }
     }
@@ -97,15 +109,22 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private String textOf(String htmlSource) {
-    var extraction = html.extract(htmlSource.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        "text/html; charset=utf-8", "http://localhost/");
-    return extraction.title().isEmpty() ? extraction.text() : extraction.title() + "\n" + extraction.text();
+    var extraction =
+        html.extract(
+            htmlSource.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "text/html; charset=utf-8",
+            "http://localhost/");
+    return extraction.title().isEmpty()
+        ? extraction.text()
+        : extraction.title() + "\n" + extraction.text();
   }
 
   static boolean looksLikeHtml(String text) {
     String head = text.stripLeading().toLowerCase(Locale.ROOT);
     head = head.substring(0, Math.min(head.length(), 1024));
-    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<body")
+    return head.startsWith("<!doctype html")
+        || head.startsWith("<html")
+        || head.contains("<body")
         || head.contains("<head");
   }
 

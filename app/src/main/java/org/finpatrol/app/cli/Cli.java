@@ -7,8 +7,8 @@ import org.springframework.beans.factory.BeanCreationException;
 import picocli.CommandLine;
 
 /**
- * Runs a {@code finpatrol} command line and returns the exit code: 0 done, 1 the run itself
- * failed, 2 bad input (one error line naming it, no stack trace).
+ * Runs a {@code finpatrol} command line and returns the exit code: 0 done, 1 the run itself failed,
+ * 2 bad input (one error line naming it, no stack trace).
  */
 public final class Cli {
 
@@ -22,30 +22,44 @@ public final class Cli {
     CommandLine cli = new CommandLine(new FinPatrolCommand(console));
     cli.setOut(new PrintWriter(console.out(), true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(console.err(), true, StandardCharsets.UTF_8));
-    cli.setParameterExceptionHandler((e, a) -> {
-      String command = e.getCommandLine().getCommandName();
-      console.err().println("finpatrol: " + e.getMessage()
-          + " (see 'finpatrol" + (command.equals("finpatrol") ? "" : " " + command) + " --help')");
-      return 2;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      Throwable cause = rootCause(e);
-      if (cause instanceof UsageException) {
-        console.err().println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
-        return 2;
-      }
-      if (cause instanceof IllegalArgumentException && e instanceof BeanCreationException) {
-        // A configuration file that does not validate (rule pack, units, dictionary).
-        console.err().println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
-        return 2;
-      }
-      if (cause instanceof IndexLockedException) {
-        console.err().println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
-        return 1;
-      }
-      console.err().println("finpatrol " + commandLine.getCommandName() + ": failed: " + cause);
-      return 1;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          String command = e.getCommandLine().getCommandName();
+          console
+              .err()
+              .println(
+                  "finpatrol: "
+                      + e.getMessage()
+                      + " (see 'finpatrol"
+                      + (command.equals("finpatrol") ? "" : " " + command)
+                      + " --help')");
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          Throwable cause = rootCause(e);
+          if (cause instanceof UsageException) {
+            console
+                .err()
+                .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
+            return 2;
+          }
+          if (cause instanceof IllegalArgumentException && e instanceof BeanCreationException) {
+            // A configuration file that does not validate (rule pack, units, dictionary).
+            console
+                .err()
+                .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
+            return 2;
+          }
+          if (cause instanceof IndexLockedException) {
+            console
+                .err()
+                .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
+            return 1;
+          }
+          console.err().println("finpatrol " + commandLine.getCommandName() + ": failed: " + cause);
+          return 1;
+        });
     return cli.execute(args);
   }
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The CLI's own output: UTF-8 whatever the platform charset (a C locale would print Chinese as
- * question marks), stdout for results, stderr for errors and progress. The only place in
- * FinPatrol that writes to the standard streams.
+ * question marks), stdout for results, stderr for errors and progress. The only place in FinPatrol
+ * that writes to the standard streams.
  */
 public final class Console {
 

@@ -19,13 +19,19 @@ import picocli.CommandLine.ParentCommand;
  * {@code finpatrol demo}: serves the bundled demo sites on loopback, patrols them, prints the
  * summary, then serves the web UI until interrupted.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Patrols the bundled demo sites, prints the summary, then serves the web UI.")
 final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand FinPatrolCommand root;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Web UI port (default: 8080).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "Web UI port (default: 8080).")
   int port;
 
   @Option(names = "--no-serve", description = "Exit after the patrol instead of serving the UI.")
@@ -39,10 +45,17 @@ final class DemoCommand implements Callable<Integer> {
     AppPaths paths = root.paths();
     Console console = root.console();
     try (DemoSites sites = DemoSites.start()) {
-      console.progress("demo sites on http://127.0.0.1:" + sites.port() + "/ (" + String.join(", ", DemoSites.HOSTS) + ")");
-      ConfigurableApplicationContext context = FinPatrolApplication.start(paths, !noServe, port, Map.of());
+      console.progress(
+          "demo sites on http://127.0.0.1:"
+              + sites.port()
+              + "/ ("
+              + String.join(", ", DemoSites.HOSTS)
+              + ")");
+      ConfigurableApplicationContext context =
+          FinPatrolApplication.start(paths, !noServe, port, Map.of());
       try {
-        PatrolRequest request = new PatrolRequest(sites.seeds(), 200, 2, 0, true, sites.hostOverrides());
+        PatrolRequest request =
+            new PatrolRequest(sites.seeds(), 200, 2, 0, true, sites.hostOverrides());
         PatrolReport report = context.getBean(PatrolService.class).run(request, console::progress);
         ReportPrinter.print(report, console.out());
         if (!report.completed()) {
@@ -53,7 +66,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
         console.out().println();
-        console.out().println("Web UI: http://127.0.0.1:" + actual + "/  (no login yet: served on this machine only)");
+        console
+            .out()
+            .println(
+                "Web UI: http://127.0.0.1:"
+                    + actual
+                    + "/  (no login yet: served on this machine only)");
         console.out().println("Try:    ./finpatrol search 保本保息 --json    ./finpatrol cases --json");
         console.out().println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();

@@ -11,8 +11,9 @@ import picocli.CommandLine.ScopeType;
     name = "finpatrol",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "金融广告与网站巡查系统: patrols financial sites and ads, indexes them in Chinese,"
-        + " flags illegal financial marketing and routes cases to the responsible units.",
+    description =
+        "金融广告与网站巡查系统: patrols financial sites and ads, indexes them in Chinese,"
+            + " flags illegal financial marketing and routes cases to the responsible units.",
     subcommands = {
       DemoCommand.class,
       PatrolCommand.class,
@@ -24,12 +25,21 @@ import picocli.CommandLine.ScopeType;
     })
 public final class FinPatrolCommand {
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", scope = ScopeType.INHERIT,
-      description = "Data directory: database, index, WARC evidence, crawl frontier (default: ./data).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      scope = ScopeType.INHERIT,
+      description =
+          "Data directory: database, index, WARC evidence, crawl frontier (default: ./data).")
   Path data;
 
-  @Option(names = "--config", paramLabel = "DIR", scope = ScopeType.INHERIT,
-      description = "Configuration directory: rules, dictionaries, units, seeds (default: ./config).")
+  @Option(
+      names = "--config",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description =
+          "Configuration directory: rules, dictionaries, units, seeds (default: ./config).")
   Path config;
 
   private final Console console;

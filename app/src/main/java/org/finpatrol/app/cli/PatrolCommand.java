@@ -22,8 +22,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code finpatrol patrol}: one patrol run (the Batch job), progress on stderr, summary on stdout. */
-@Command(name = "patrol", mixinStandardHelpOptions = true,
+/**
+ * {@code finpatrol patrol}: one patrol run (the Batch job), progress on stderr, summary on stdout.
+ */
+@Command(
+    name = "patrol",
+    mixinStandardHelpOptions = true,
     description = "Runs one patrol: crawl, evidence, index, classify, platforms, cases.")
 final class PatrolCommand implements Callable<Integer> {
 
@@ -32,27 +36,46 @@ final class PatrolCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "URL", description = "A seed URL (repeatable).")
   List<String> seeds = new ArrayList<>();
 
-  @Option(names = "--seeds", paramLabel = "FILE", description = "A file of seed URLs, one a line (# comments).")
+  @Option(
+      names = "--seeds",
+      paramLabel = "FILE",
+      description = "A file of seed URLs, one a line (# comments).")
   Path seedsFile;
 
-  @Option(names = "--max-pages", paramLabel = "N", defaultValue = "1000", description = "Pages to fetch at most (default: 1000).")
+  @Option(
+      names = "--max-pages",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Pages to fetch at most (default: 1000).")
   int maxPages;
 
-  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "2", description = "Link depth from the seeds; 0 = seeds only (default: 2).")
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Link depth from the seeds; 0 = seeds only (default: 2).")
   int maxDepth;
 
-  @Option(names = "--politeness-ms", paramLabel = "N", defaultValue = "1000", description = "Pause between requests to one host (default: 1000).")
+  @Option(
+      names = "--politeness-ms",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Pause between requests to one host (default: 1000).")
   int politenessMs;
 
-  @Option(names = "--allow-private-network", description = "Allow loopback and private addresses (refused by default).")
+  @Option(
+      names = "--allow-private-network",
+      description = "Allow loopback and private addresses (refused by default).")
   boolean allowPrivateNetwork;
 
   @Override
   public Integer call() throws Exception {
     AppPaths paths = root.paths();
     PatrolRequest request = request(paths);
-    try (ConfigurableApplicationContext context = FinPatrolApplication.start(paths, false, 0, Map.of())) {
-      PatrolReport report = context.getBean(PatrolService.class).run(request, root.console()::progress);
+    try (ConfigurableApplicationContext context =
+        FinPatrolApplication.start(paths, false, 0, Map.of())) {
+      PatrolReport report =
+          context.getBean(PatrolService.class).run(request, root.console()::progress);
       ReportPrinter.print(report, root.console().out());
       return report.completed() ? 0 : 1;
     }
@@ -77,14 +100,19 @@ final class PatrolCommand implements Callable<Integer> {
       all.addAll(configuredSeeds(paths.seeds()));
     }
     if (all.isEmpty()) {
-      throw new UsageException("no seeds: give --seed URL or --seeds FILE, or list URLs in "
-          + paths.seeds().resolve("*.txt"));
+      throw new UsageException(
+          "no seeds: give --seed URL or --seeds FILE, or list URLs in "
+              + paths.seeds().resolve("*.txt"));
     }
     List<String> list = List.copyOf(all);
-    var problems = Seeds.check(list, CrawlSettings.defaults(paths.frontier(), paths.evidence())
-        .withPrivateNetwork(allowPrivateNetwork));
+    var problems =
+        Seeds.check(
+            list,
+            CrawlSettings.defaults(paths.frontier(), paths.evidence())
+                .withPrivateNetwork(allowPrivateNetwork));
     if (!problems.isEmpty()) {
-      String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad seed(s))" : "";
+      String more =
+          problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad seed(s))" : "";
       throw new UsageException(problems.get(0).message() + more);
     }
     return new PatrolRequest(list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of());

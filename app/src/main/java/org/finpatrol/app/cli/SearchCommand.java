@@ -17,10 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code finpatrol search}: searches the page index, read-only (a running patrol is no obstacle). */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = "Searches the index (Lucene syntax; a plain Chinese string is a phrase that matches"
-        + " any occurrence).")
+/**
+ * {@code finpatrol search}: searches the page index, read-only (a running patrol is no obstacle).
+ */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description =
+        "Searches the index (Lucene syntax; a plain Chinese string is a phrase that matches"
+            + " any occurrence).")
 final class SearchCommand implements Callable<Integer> {
 
   @ParentCommand FinPatrolCommand root;
@@ -28,16 +33,25 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "What to search for.")
   String query;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to show (default: 10).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Hits to show (default: 10).")
   int limit;
 
-  @Option(names = "--category", paramLabel = "C", description = "Only pages with this category (or signal) id.")
+  @Option(
+      names = "--category",
+      paramLabel = "C",
+      description = "Only pages with this category (or signal) id.")
   String category;
 
   @Option(names = "--host", paramLabel = "H", description = "Only pages of this host.")
   String host;
 
-  @Option(names = "--json", description = "One JSON object a line: url, title, host, score, snippet, categories.")
+  @Option(
+      names = "--json",
+      description = "One JSON object a line: url, title, host, score, snippet, categories.")
   boolean json;
 
   @Override
@@ -49,13 +63,20 @@ final class SearchCommand implements Callable<Integer> {
       throw new UsageException("the query is empty");
     }
     if (category != null && !Labels.all().contains(category)) {
-      throw new UsageException("unknown --category '" + category + "' (one of " + String.join(", ", Labels.all()) + ")");
+      throw new UsageException(
+          "unknown --category '" + category + "' (one of " + String.join(", ", Labels.all()) + ")");
     }
     var paths = root.paths();
     Segmenter segmenter = new Segmenter(FinanceDictionary.load(paths.dictionaries()));
     SearchResult result;
     try (PageIndex index = PageIndex.openReadOnly(paths.index(), segmenter)) {
-      result = index.search(new SearchRequest(query, limit, category, host == null ? null : host.toLowerCase(java.util.Locale.ROOT)));
+      result =
+          index.search(
+              new SearchRequest(
+                  query,
+                  limit,
+                  category,
+                  host == null ? null : host.toLowerCase(java.util.Locale.ROOT)));
     } catch (IndexMissingException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -68,15 +89,26 @@ final class SearchCommand implements Callable<Integer> {
       return 0;
     }
     var out = root.console().out();
-    out.println(result.totalHits() + " page(s) match \"" + query + "\"" + (result.totalHits() > result.hits().size()
-        ? ", showing " + result.hits().size() : ""));
+    out.println(
+        result.totalHits()
+            + " page(s) match \""
+            + query
+            + "\""
+            + (result.totalHits() > result.hits().size()
+                ? ", showing " + result.hits().size()
+                : ""));
     int n = 0;
     for (SearchHit hit : result.hits()) {
       n++;
       List<String> labels = hit.labels();
       out.println();
-      out.println(n + ". " + (hit.title().isBlank() ? "(no title)" : hit.title()) + "  " + hit.url()
-          + (labels.isEmpty() ? "" : "  [" + String.join(", ", labels) + "]"));
+      out.println(
+          n
+              + ". "
+              + (hit.title().isBlank() ? "(no title)" : hit.title())
+              + "  "
+              + hit.url()
+              + (labels.isEmpty() ? "" : "  [" + String.join(", ", labels) + "]"));
       out.println("   " + hit.snippet().marked("【", "】").replace('\n', ' '));
     }
     return 0;

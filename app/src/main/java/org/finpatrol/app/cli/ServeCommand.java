@@ -11,12 +11,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code finpatrol serve}: the web UI and REST API until interrupted. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the web UI and REST API.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serves the web UI and REST API.")
 final class ServeCommand implements Callable<Integer> {
 
   @ParentCommand FinPatrolCommand root;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: 8080).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "Port (default: 8080).")
   int port;
 
   @Override
@@ -24,9 +31,12 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0-65535, got " + port);
     }
-    try (ConfigurableApplicationContext context = FinPatrolApplication.start(root.paths(), true, port, Map.of())) {
+    try (ConfigurableApplicationContext context =
+        FinPatrolApplication.start(root.paths(), true, port, Map.of())) {
       int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
-      root.console().out().println("FinPatrol on http://127.0.0.1:" + actual + "/  (Ctrl-C to stop)");
+      root.console()
+          .out()
+          .println("FinPatrol on http://127.0.0.1:" + actual + "/  (Ctrl-C to stop)");
       new CountDownLatch(1).await();
       return 0;
     }

@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 import org.finpatrol.app.SuppressForbidden;
 
 /**
- * Serves the bundled demo sites (fictional platforms, a news portal with an ad, a compliant
- * bank) from the classpath on 127.0.0.1, one port, telling sites apart by the Host header. Links
- * between demo sites are rewritten to carry the port. The patrol reaches these host names
- * through crawler host overrides, so no DNS or hosts-file change is needed.
+ * Serves the bundled demo sites (fictional platforms, a news portal with an ad, a compliant bank)
+ * from the classpath on 127.0.0.1, one port, telling sites apart by the Host header. Links between
+ * demo sites are rewritten to carry the port. The patrol reaches these host names through crawler
+ * host overrides, so no DNS or hosts-file change is needed.
  */
-@SuppressForbidden(reason = "com.sun.net.httpserver is the JDK's exported, supported HTTP server API"
-    + " (module jdk.httpserver), enough for a handful of static demo pages")
+@SuppressForbidden(
+    reason =
+        "com.sun.net.httpserver is the JDK's exported, supported HTTP server API"
+            + " (module jdk.httpserver), enough for a handful of static demo pages")
 public final class DemoSites implements AutoCloseable {
 
   /** The demo hosts, as named in the bundled pages. */
@@ -106,27 +108,40 @@ public final class DemoSites implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String hostHeader = exchange.getRequestHeaders().getFirst("Host");
-      String host = hostHeader == null ? "" : hostHeader.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
+      String host =
+          hostHeader == null ? "" : hostHeader.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
       String path = exchange.getRequestURI().getPath();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         send(exchange, 405, "text/plain; charset=utf-8", new byte[0]);
         return;
       }
-      if (!HOSTS.contains(host) || path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
-        send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+      if (!HOSTS.contains(host)
+          || path == null
+          || !SAFE_PATH.matcher(path).matches()
+          || path.contains("..")) {
+        send(
+            exchange,
+            404,
+            "text/plain; charset=utf-8",
+            "not found".getBytes(StandardCharsets.UTF_8));
         return;
       }
       String file = path.equals("/") ? "index.html" : path.substring(1);
       InputStream in = resource(ROOT + host + "/" + file);
       if (in == null) {
-        send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+        send(
+            exchange,
+            404,
+            "text/plain; charset=utf-8",
+            "not found".getBytes(StandardCharsets.UTF_8));
         return;
       }
       byte[] body;
       try (in) {
         body = in.readAllBytes();
       }
-      String type = file.endsWith(".txt") ? "text/plain; charset=utf-8" : "text/html; charset=utf-8";
+      String type =
+          file.endsWith(".txt") ? "text/plain; charset=utf-8" : "text/html; charset=utf-8";
       if (file.endsWith(".html")) {
         body = withPort(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
       }
@@ -134,7 +149,8 @@ public final class DemoSites implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Server", "FinPatrol-demo");
     if (body == null) {
@@ -151,7 +167,9 @@ public final class DemoSites implements AutoCloseable {
     return DemoSites.class.getClassLoader().getResourceAsStream(name);
   }
 
-  /** The body a demo server on {@code port} sends for a path of a host (what evidence must hold). */
+  /**
+   * The body a demo server on {@code port} sends for a path of a host (what evidence must hold).
+   */
   public static byte[] body(String host, String path, int port) throws IOException {
     String file = path.isEmpty() || path.equals("/") ? "index.html" : path.substring(1);
     try (InputStream in = resource(ROOT + host + "/" + file)) {

@@ -7,8 +7,8 @@ import org.finpatrol.classifier.Classifier;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Classifies a page's title and text, and each of its ads on its own (an ad's claim belongs to
- * the advertiser, not to the page that carries it).
+ * Classifies a page's title and text, and each of its ads on its own (an ad's claim belongs to the
+ * advertiser, not to the page that carries it).
  */
 final class ClassifyProcessor implements ItemProcessor<StoredPage, ClassifiedPage> {
 

@@ -8,8 +8,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Stores findings (replacing earlier ones of the page) and puts the page's categories and
- * signals on its index document, without re-indexing its text.
+ * Stores findings (replacing earlier ones of the page) and puts the page's categories and signals
+ * on its index document, without re-indexing its text.
  */
 final class ClassifyWriter implements ItemWriter<ClassifiedPage> {
 

@@ -43,42 +43,67 @@ final class CrawlTasklet implements Tasklet {
     long runId = RunIds.of(chunk);
     PatrolRequest request = store.loadRun(runId);
     store.clearRun(runId);
-    CrawlSettings settings = CrawlSettings.defaults(paths.frontier(), paths.evidence())
-        .withLimits(request.maxPages(), request.maxDepth(), request.politenessMs())
-        .withPrivateNetwork(request.allowPrivateNetwork())
-        .withHostOverrides(resolve(request.hostOverrides()));
+    CrawlSettings settings =
+        CrawlSettings.defaults(paths.frontier(), paths.evidence())
+            .withLimits(request.maxPages(), request.maxDepth(), request.politenessMs())
+            .withPrivateNetwork(request.allowPrivateNetwork())
+            .withHostOverrides(resolve(request.hostOverrides()));
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     Set<String> hosts = ConcurrentHashMap.newKeySet();
     AtomicLong lastReport = new AtomicLong(System.currentTimeMillis());
-    progress.line("crawl: " + request.seeds().size() + " seed(s), at most " + request.maxPages()
-        + " pages, depth " + request.maxDepth());
-    CrawlSummary summary = new Crawler(settings).crawl(request.seeds(), Long.toString(runId), page -> {
-      store.savePage(runId, page);
-      (page.status() == FetchStatus.OK ? ok : failed).increment();
-      hosts.add(page.host());
-      long now = System.currentTimeMillis();
-      long last = lastReport.get();
-      if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
-        progress.line(line(ok, failed, hosts, page));
-      }
-    });
-    progress.line(String.format(java.util.Locale.ROOT, "crawl: done in %.1f s, %d fetched, %d failed, %d host(s)",
-        summary.elapsed().toMillis() / 1000.0, ok.sum(), failed.sum(), hosts.size()));
+    progress.line(
+        "crawl: "
+            + request.seeds().size()
+            + " seed(s), at most "
+            + request.maxPages()
+            + " pages, depth "
+            + request.maxDepth());
+    CrawlSummary summary =
+        new Crawler(settings)
+            .crawl(
+                request.seeds(),
+                Long.toString(runId),
+                page -> {
+                  store.savePage(runId, page);
+                  (page.status() == FetchStatus.OK ? ok : failed).increment();
+                  hosts.add(page.host());
+                  long now = System.currentTimeMillis();
+                  long last = lastReport.get();
+                  if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
+                    progress.line(line(ok, failed, hosts, page));
+                  }
+                });
+    progress.line(
+        String.format(
+            java.util.Locale.ROOT,
+            "crawl: done in %.1f s, %d fetched, %d failed, %d host(s)",
+            summary.elapsed().toMillis() / 1000.0,
+            ok.sum(),
+            failed.sum(),
+            hosts.size()));
     contribution.incrementReadCount();
     contribution.incrementWriteCount(summary.total());
     if (summary.sinkFailures() > 0) {
-      throw new IllegalStateException(summary.sinkFailures() + " crawled page(s) could not be stored; see the log");
+      throw new IllegalStateException(
+          summary.sinkFailures() + " crawled page(s) could not be stored; see the log");
     }
     return RepeatStatus.FINISHED;
   }
 
   private static String line(LongAdder ok, LongAdder failed, Set<String> hosts, FetchedPage last) {
-    return "crawl: " + ok.sum() + " fetched, " + failed.sum() + " failed, " + hosts.size()
-        + " host(s); last " + last.url();
+    return "crawl: "
+        + ok.sum()
+        + " fetched, "
+        + failed.sum()
+        + " failed, "
+        + hosts.size()
+        + " host(s); last "
+        + last.url();
   }
 
-  private static Map<String, InetAddress> resolve(Map<String, String> overrides) throws UnknownHostException {
+  private static Map<String, InetAddress> resolve(Map<String, String> overrides)
+      throws UnknownHostException {
     Map<String, InetAddress> out = new HashMap<>();
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       out.put(e.getKey(), InetAddress.getByName(e.getValue()));

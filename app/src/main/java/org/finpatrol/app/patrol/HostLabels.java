@@ -6,7 +6,12 @@ import java.util.TreeSet;
 
 /** What one host's pages showed in a run: page counts, labels and the rules that matched. */
 record HostLabels(
-    String host, int pages, int flaggedPages, Set<String> categories, Set<String> signals, Set<String> rules) {
+    String host,
+    int pages,
+    int flaggedPages,
+    Set<String> categories,
+    Set<String> signals,
+    Set<String> rules) {
 
   static final class Builder {
     private final String host;
@@ -38,7 +43,12 @@ record HostLabels(
     }
 
     HostLabels build() {
-      return new HostLabels(host, pages, flagged.size(), Set.copyOf(categories), Set.copyOf(signals),
+      return new HostLabels(
+          host,
+          pages,
+          flagged.size(),
+          Set.copyOf(categories),
+          Set.copyOf(signals),
           Set.copyOf(rules));
     }
   }

@@ -22,8 +22,16 @@ final class IndexWriter implements ItemWriter<StoredPage> {
   @Override
   public void write(Chunk<? extends StoredPage> pages) throws IOException {
     for (StoredPage p : pages) {
-      index.upsert(new IndexedPage(p.url(), p.host(), p.title(), p.text(), p.fetchedAt(), p.warcFile(),
-          p.recordId(), p.sha256()));
+      index.upsert(
+          new IndexedPage(
+              p.url(),
+              p.host(),
+              p.title(),
+              p.text(),
+              p.fetchedAt(),
+              p.warcFile(),
+              p.recordId(),
+              p.sha256()));
     }
     index.commit();
   }

@@ -37,8 +37,14 @@ public class PatrolJobConfiguration {
   static final int CHUNK = 100;
 
   @Bean
-  Job patrolJob(JobRepository jobs, Step seedStep, Step crawlStep, Step indexStep, Step classifyStep,
-      Step platformStep, Step queueStep) {
+  Job patrolJob(
+      JobRepository jobs,
+      Step seedStep,
+      Step crawlStep,
+      Step indexStep,
+      Step classifyStep,
+      Step platformStep,
+      Step queueStep) {
     return new JobBuilder(JOB_NAME, jobs)
         .start(seedStep)
         .next(crawlStep)
@@ -66,8 +72,11 @@ public class PatrolJobConfiguration {
   }
 
   @Bean
-  Step indexStep(JobRepository jobs, PlatformTransactionManager tx,
-      JdbcPagingItemReader<StoredPage> fetchedPages, PageIndex index) {
+  Step indexStep(
+      JobRepository jobs,
+      PlatformTransactionManager tx,
+      JdbcPagingItemReader<StoredPage> fetchedPages,
+      PageIndex index) {
     return new StepBuilder("index", jobs)
         .<StoredPage, StoredPage>chunk(CHUNK)
         .transactionManager(tx)
@@ -77,8 +86,13 @@ public class PatrolJobConfiguration {
   }
 
   @Bean
-  Step classifyStep(JobRepository jobs, PlatformTransactionManager tx,
-      JdbcPagingItemReader<StoredPage> fetchedPages, Classifier classifier, PatrolStore store, PageIndex index) {
+  Step classifyStep(
+      JobRepository jobs,
+      PlatformTransactionManager tx,
+      JdbcPagingItemReader<StoredPage> fetchedPages,
+      Classifier classifier,
+      PatrolStore store,
+      PageIndex index) {
     return new StepBuilder("classify", jobs)
         .<StoredPage, ClassifiedPage>chunk(CHUNK)
         .transactionManager(tx)
@@ -89,15 +103,20 @@ public class PatrolJobConfiguration {
   }
 
   @Bean
-  Step platformStep(JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, Classifier classifier) {
+  Step platformStep(
+      JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, Classifier classifier) {
     return new StepBuilder("platform", jobs)
-        .tasklet(new PlatformTasklet(store, new RiskModel(classifier.rules(), RiskModel.DEFAULT_RED,
-            RiskModel.DEFAULT_YELLOW)), tx)
+        .tasklet(
+            new PlatformTasklet(
+                store,
+                new RiskModel(classifier.rules(), RiskModel.DEFAULT_RED, RiskModel.DEFAULT_YELLOW)),
+            tx)
         .build();
   }
 
   @Bean
-  Step queueStep(JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, CaseService cases) {
+  Step queueStep(
+      JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, CaseService cases) {
     return new StepBuilder("queue", jobs).tasklet(new QueueTasklet(store, cases), tx).build();
   }
 
@@ -105,19 +124,30 @@ public class PatrolJobConfiguration {
   @Bean
   @StepScope
   JdbcPagingItemReader<StoredPage> fetchedPages(
-      DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId) throws Exception {
+      DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId)
+      throws Exception {
     return new JdbcPagingItemReaderBuilder<StoredPage>()
         .name("fetchedPages")
         .dataSource(dataSource)
-        .selectClause("SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256")
+        .selectClause(
+            "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256")
         .fromClause("FROM page")
         .whereClause("WHERE run_id = :run AND fetch_status = 'OK'")
         .parameterValues(Map.of("run", runId))
         .sortKeys(Map.of("id", Order.ASCENDING))
         .pageSize(CHUNK)
-        .rowMapper((rs, n) -> new StoredPage(rs.getLong("id"), rs.getString("url"), rs.getString("host"),
-            rs.getString("title"), rs.getString("body_text"), rs.getTimestamp("fetched_at").toInstant(),
-            rs.getString("warc_file"), rs.getString("record_id"), rs.getString("sha256")))
+        .rowMapper(
+            (rs, n) ->
+                new StoredPage(
+                    rs.getLong("id"),
+                    rs.getString("url"),
+                    rs.getString("host"),
+                    rs.getString("title"),
+                    rs.getString("body_text"),
+                    rs.getTimestamp("fetched_at").toInstant(),
+                    rs.getString("warc_file"),
+                    rs.getString("record_id"),
+                    rs.getString("sha256")))
         .build();
   }
 

@@ -26,7 +26,11 @@ public class PatrolService {
   private final CaseService cases;
   private final ProgressRelay progress;
 
-  public PatrolService(JobOperator jobs, Job patrolJob, PatrolStore store, CaseService cases,
+  public PatrolService(
+      JobOperator jobs,
+      Job patrolJob,
+      PatrolStore store,
+      CaseService cases,
       ProgressRelay progress) {
     this.jobs = jobs;
     this.patrolJob = patrolJob;
@@ -36,7 +40,8 @@ public class PatrolService {
   }
 
   /** Runs a patrol to its end and reports; progress lines go to {@code progress}. */
-  public synchronized PatrolReport run(PatrolRequest request, Progress progressTo) throws Exception {
+  public synchronized PatrolReport run(PatrolRequest request, Progress progressTo)
+      throws Exception {
     long runId = store.createRun(request);
     JobParameters parameters =
         new JobParametersBuilder().addLong(PatrolJobConfiguration.RUN_ID, runId).toJobParameters();
@@ -55,8 +60,12 @@ public class PatrolService {
     List<PatrolReport.StepCount> steps = new ArrayList<>();
     List<ReviewCase> touched = new ArrayList<>();
     for (StepExecution step : execution.getStepExecutions()) {
-      steps.add(new PatrolReport.StepCount(step.getStepName(), step.getStatus().name(),
-          step.getReadCount(), step.getWriteCount()));
+      steps.add(
+          new PatrolReport.StepCount(
+              step.getStepName(),
+              step.getStatus().name(),
+              step.getReadCount(),
+              step.getWriteCount()));
       String ids = step.getExecutionContext().getString(QueueTasklet.CASE_IDS, "");
       for (String id : ids.split(",")) {
         if (!id.isBlank()) {
@@ -64,11 +73,20 @@ public class PatrolService {
         }
       }
     }
-    Duration elapsed = execution.getStartTime() == null || execution.getEndTime() == null
-        ? Duration.ZERO
-        : Duration.between(execution.getStartTime(), execution.getEndTime());
+    Duration elapsed =
+        execution.getStartTime() == null || execution.getEndTime() == null
+            ? Duration.ZERO
+            : Duration.between(execution.getStartTime(), execution.getEndTime());
     String exit = execution.getExitStatus().getExitDescription();
-    return new PatrolReport(runId, execution.getId(), execution.getStatus().name(), exit, elapsed, steps,
-        store.statusCounts(runId), store.platforms(runId), touched);
+    return new PatrolReport(
+        runId,
+        execution.getId(),
+        execution.getStatus().name(),
+        exit,
+        elapsed,
+        steps,
+        store.statusCounts(runId),
+        store.platforms(runId),
+        touched);
   }
 }

@@ -45,22 +45,35 @@ public class PatrolStore {
 
   public long createRun(PatrolRequest request) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO patrol_run (requested_at, seeds, max_pages, max_depth, politeness_ms,"
-            + " allow_private_network, host_overrides) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(Timestamp.from(clock.instant()), String.join("\n", request.seeds()),
-            request.maxPages(), request.maxDepth(), request.politenessMs(),
-            request.allowPrivateNetwork(), encode(request.hostOverrides()))
+    jdbc.sql(
+            "INSERT INTO patrol_run (requested_at, seeds, max_pages, max_depth, politeness_ms,"
+                + " allow_private_network, host_overrides) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            Timestamp.from(clock.instant()),
+            String.join("\n", request.seeds()),
+            request.maxPages(),
+            request.maxDepth(),
+            request.politenessMs(),
+            request.allowPrivateNetwork(),
+            encode(request.hostOverrides()))
         .update(key, "id");
     return key.getKey().longValue();
   }
 
   public PatrolRequest loadRun(long runId) {
-    return jdbc.sql("SELECT seeds, max_pages, max_depth, politeness_ms, allow_private_network,"
-            + " host_overrides FROM patrol_run WHERE id = ?")
+    return jdbc.sql(
+            "SELECT seeds, max_pages, max_depth, politeness_ms, allow_private_network,"
+                + " host_overrides FROM patrol_run WHERE id = ?")
         .param(runId)
-        .query((rs, n) -> new PatrolRequest(
-            Arrays.stream(rs.getString(1).split("\n")).filter(s -> !s.isBlank()).toList(),
-            rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), decode(rs.getString(6))))
+        .query(
+            (rs, n) ->
+                new PatrolRequest(
+                    Arrays.stream(rs.getString(1).split("\n")).filter(s -> !s.isBlank()).toList(),
+                    rs.getInt(2),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getBoolean(5),
+                    decode(rs.getString(6))))
         .optional()
         .orElseThrow(() -> new IllegalStateException("no patrol run " + runId));
   }
@@ -78,14 +91,27 @@ public class PatrolStore {
     KeyHolder key = new GeneratedKeyHolder();
     var evidence = p.evidence();
     try {
-      jdbc.sql("INSERT INTO page (run_id, url, url_hash, host, depth, parent_url, fetch_status, http_status,"
-              + " cause, content_type, body_charset, truncated, title, body_text, outlinks, warc_file,"
-              + " record_id, warc_offset, sha256, fetched_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(runId, clip(p.url(), 2048), hash(p.url()), clip(p.host(), 255), p.depth(),
-              clip(p.parentUrl(), 2048), p.status().name(), p.httpStatus(), clip(p.cause(), MAX_CAUSE),
-              clip(p.contentType(), 255), clip(p.charset(), 64), p.truncated(), clip(p.title(), MAX_TITLE),
-              p.text(), p.outlinks(),
+      jdbc.sql(
+              "INSERT INTO page (run_id, url, url_hash, host, depth, parent_url, fetch_status, http_status,"
+                  + " cause, content_type, body_charset, truncated, title, body_text, outlinks, warc_file,"
+                  + " record_id, warc_offset, sha256, fetched_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              runId,
+              clip(p.url(), 2048),
+              hash(p.url()),
+              clip(p.host(), 255),
+              p.depth(),
+              clip(p.parentUrl(), 2048),
+              p.status().name(),
+              p.httpStatus(),
+              clip(p.cause(), MAX_CAUSE),
+              clip(p.contentType(), 255),
+              clip(p.charset(), 64),
+              p.truncated(),
+              clip(p.title(), MAX_TITLE),
+              p.text(),
+              p.outlinks(),
               evidence == null ? null : evidence.warcFile(),
               evidence == null ? null : evidence.recordId(),
               evidence == null ? null : evidence.offset(),
@@ -97,34 +123,56 @@ public class PatrolStore {
     }
     long pageId = key.getKey().longValue();
     for (Ad ad : p.ads()) {
-      jdbc.sql("INSERT INTO page_ad (run_id, page_id, text, landing_url, landing_host, reason)"
-              + " VALUES (?, ?, ?, ?, ?, ?)")
-          .params(runId, pageId, clip(ad.text(), MAX_AD_TEXT), clip(ad.landingUrl(), 2048),
-              clip(host(ad.landingUrl()), 255), clip(ad.reason(), 255))
+      jdbc.sql(
+              "INSERT INTO page_ad (run_id, page_id, text, landing_url, landing_host, reason)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")
+          .params(
+              runId,
+              pageId,
+              clip(ad.text(), MAX_AD_TEXT),
+              clip(ad.landingUrl(), 2048),
+              clip(host(ad.landingUrl()), 255),
+              clip(ad.reason(), 255))
           .update();
     }
   }
 
   public List<StoredAd> ads(long pageId) {
-    return jdbc.sql("SELECT id, page_id, text, landing_url, landing_host FROM page_ad WHERE page_id = ? ORDER BY id")
+    return jdbc.sql(
+            "SELECT id, page_id, text, landing_url, landing_host FROM page_ad WHERE page_id = ? ORDER BY id")
         .param(pageId)
-        .query((rs, n) -> new StoredAd(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)))
+        .query(
+            (rs, n) ->
+                new StoredAd(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
         .list();
   }
 
   /** Replaces the page's (and its ads') classification and findings. */
-  public void saveClassification(StoredPage page, Classification result, Map<StoredAd, Classification> ads) {
+  public void saveClassification(
+      StoredPage page, Classification result, Map<StoredAd, Classification> ads) {
     jdbc.sql("DELETE FROM finding WHERE page_id = ?").param(page.id()).update();
-    jdbc.sql("UPDATE page SET page_type = ?, guaranteed_return = ?, financial_solicitation = ?, signals = ?"
-            + " WHERE id = ?")
-        .params(result.pageType(), result.guaranteedReturn(), result.financialSolicitation(),
-            String.join(",", result.signals()), page.id())
+    jdbc.sql(
+            "UPDATE page SET page_type = ?, guaranteed_return = ?, financial_solicitation = ?, signals = ?"
+                + " WHERE id = ?")
+        .params(
+            result.pageType(),
+            result.guaranteedReturn(),
+            result.financialSolicitation(),
+            String.join(",", result.signals()),
+            page.id())
         .update();
     insertFindings(page, null, result.findings());
     for (Map.Entry<StoredAd, Classification> e : ads.entrySet()) {
       jdbc.sql("UPDATE page_ad SET guaranteed_return = ?, signals = ? WHERE id = ?")
-          .params(e.getValue().guaranteedReturn(), String.join(",", e.getValue().signals()), e.getKey().id())
+          .params(
+              e.getValue().guaranteedReturn(),
+              String.join(",", e.getValue().signals()),
+              e.getKey().id())
           .update();
       insertFindings(page, e.getKey().id(), e.getValue().findings());
     }
@@ -132,10 +180,19 @@ public class PatrolStore {
 
   private void insertFindings(StoredPage page, Long adId, List<Finding> findings) {
     for (Finding f : findings) {
-      jdbc.sql("INSERT INTO finding (run_id, page_id, ad_id, rule_id, category, signal_id, start_offset,"
-              + " end_offset, matched_text, basis) SELECT run_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM page WHERE id = ?")
-          .params(adId, f.rule(), f.category(), f.signal(), f.start(), f.end(), clip(f.text(), 1024),
-              clip(f.basis(), 1024), page.id())
+      jdbc.sql(
+              "INSERT INTO finding (run_id, page_id, ad_id, rule_id, category, signal_id, start_offset,"
+                  + " end_offset, matched_text, basis) SELECT run_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM page WHERE id = ?")
+          .params(
+              adId,
+              f.rule(),
+              f.category(),
+              f.signal(),
+              f.start(),
+              f.end(),
+              clip(f.text(), 1024),
+              clip(f.basis(), 1024),
+              page.id())
           .update();
     }
   }
@@ -143,42 +200,73 @@ public class PatrolStore {
   /** Per host: pages fetched, pages with page-level findings, categories and signals seen. */
   public List<HostLabels> hostLabels(long runId) {
     Map<String, HostLabels.Builder> hosts = new LinkedHashMap<>();
-    jdbc.sql("SELECT host, COUNT(*) FROM page WHERE run_id = ? AND fetch_status = ? GROUP BY host ORDER BY host")
+    jdbc.sql(
+            "SELECT host, COUNT(*) FROM page WHERE run_id = ? AND fetch_status = ? GROUP BY host ORDER BY host")
         .params(runId, FetchStatus.OK.name())
-        .query((RowCallbackHandler) rs -> hosts.computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
-            .pages(rs.getInt(2)));
-    jdbc.sql("SELECT p.host, f.page_id, f.category, f.signal_id, f.rule_id FROM finding f"
-            + " JOIN page p ON p.id = f.page_id WHERE f.run_id = ? AND f.ad_id IS NULL ORDER BY f.id")
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    hosts
+                        .computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
+                        .pages(rs.getInt(2)));
+    jdbc.sql(
+            "SELECT p.host, f.page_id, f.category, f.signal_id, f.rule_id FROM finding f"
+                + " JOIN page p ON p.id = f.page_id WHERE f.run_id = ? AND f.ad_id IS NULL ORDER BY f.id")
         .param(runId)
-        .query((RowCallbackHandler) rs -> hosts.computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
-            .finding(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    hosts
+                        .computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
+                        .finding(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     return hosts.values().stream().map(HostLabels.Builder::build).toList();
   }
 
   public void savePlatform(long runId, Platform platform) {
-    jdbc.sql("DELETE FROM platform WHERE run_id = ? AND host = ?").params(runId, platform.host()).update();
-    jdbc.sql("INSERT INTO platform (run_id, host, risk, band, categories, signals, pages, flagged_pages, reasons)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(runId, platform.host(), platform.risk(), platform.band(), String.join(",", platform.categories()),
-            String.join(",", platform.signals()), platform.pages(), platform.flaggedPages(),
+    jdbc.sql("DELETE FROM platform WHERE run_id = ? AND host = ?")
+        .params(runId, platform.host())
+        .update();
+    jdbc.sql(
+            "INSERT INTO platform (run_id, host, risk, band, categories, signals, pages, flagged_pages, reasons)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            runId,
+            platform.host(),
+            platform.risk(),
+            platform.band(),
+            String.join(",", platform.categories()),
+            String.join(",", platform.signals()),
+            platform.pages(),
+            platform.flaggedPages(),
             clip(String.join("; ", platform.reasons()), 2048))
         .update();
   }
 
   public List<Platform> platforms(long runId) {
-    return jdbc.sql("SELECT host, risk, band, categories, signals, pages, flagged_pages, reasons FROM platform"
-            + " WHERE run_id = ? ORDER BY risk DESC, host")
+    return jdbc.sql(
+            "SELECT host, risk, band, categories, signals, pages, flagged_pages, reasons FROM platform"
+                + " WHERE run_id = ? ORDER BY risk DESC, host")
         .param(runId)
-        .query((rs, n) -> new Platform(rs.getString(1), rs.getInt(2), rs.getString(3), split(rs.getString(4)),
-            split(rs.getString(5)), rs.getInt(6), rs.getInt(7), split(rs.getString(8), "; ")))
+        .query(
+            (rs, n) ->
+                new Platform(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    split(rs.getString(4)),
+                    split(rs.getString(5)),
+                    rs.getInt(6),
+                    rs.getInt(7),
+                    split(rs.getString(8), "; ")))
         .list();
   }
 
   /** Evidence of the pages of {@code host} that carry page-level findings. */
   public List<org.finpatrol.review.Evidence> flaggedEvidence(long runId, String host) {
-    return jdbc.sql("SELECT DISTINCT p.id, p.url, p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page p"
-            + " JOIN finding f ON f.page_id = p.id AND f.ad_id IS NULL"
-            + " WHERE p.run_id = ? AND p.host = ? AND p.record_id IS NOT NULL ORDER BY p.id")
+    return jdbc.sql(
+            "SELECT DISTINCT p.id, p.url, p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page p"
+                + " JOIN finding f ON f.page_id = p.id AND f.ad_id IS NULL"
+                + " WHERE p.run_id = ? AND p.host = ? AND p.record_id IS NOT NULL ORDER BY p.id")
         .params(runId, host)
         .query((rs, n) -> evidence(rs))
         .list();
@@ -186,28 +274,46 @@ public class PatrolStore {
 
   /** Ads whose creative makes a guaranteed-return claim, with the page they were seen on. */
   public List<FlaggedAd> flaggedAds(long runId) {
-    return jdbc.sql("SELECT a.id, a.text, a.landing_url, a.landing_host, a.signals, p.host, p.id, p.url,"
-            + " p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page_ad a JOIN page p ON p.id = a.page_id"
-            + " WHERE a.run_id = ? AND a.guaranteed_return = TRUE AND p.record_id IS NOT NULL ORDER BY a.id")
+    return jdbc.sql(
+            "SELECT a.id, a.text, a.landing_url, a.landing_host, a.signals, p.host, p.id, p.url,"
+                + " p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page_ad a JOIN page p ON p.id = a.page_id"
+                + " WHERE a.run_id = ? AND a.guaranteed_return = TRUE AND p.record_id IS NOT NULL ORDER BY a.id")
         .param(runId)
-        .query((rs, n) -> new FlaggedAd(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            split(rs.getString(5)), rs.getString(6), new org.finpatrol.review.Evidence(rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant())))
+        .query(
+            (rs, n) ->
+                new FlaggedAd(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    split(rs.getString(5)),
+                    rs.getString(6),
+                    new org.finpatrol.review.Evidence(
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getTimestamp(12).toInstant())))
         .list();
   }
 
   /** Pages of the run by fetch status. */
   public Map<String, Integer> statusCounts(long runId) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    jdbc.sql("SELECT fetch_status, COUNT(*) FROM page WHERE run_id = ? GROUP BY fetch_status ORDER BY fetch_status")
+    jdbc.sql(
+            "SELECT fetch_status, COUNT(*) FROM page WHERE run_id = ? GROUP BY fetch_status ORDER BY fetch_status")
         .param(runId)
         .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
     return counts;
   }
 
   private static org.finpatrol.review.Evidence evidence(ResultSet rs) throws SQLException {
-    return new org.finpatrol.review.Evidence(rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getTimestamp(6).toInstant());
+    return new org.finpatrol.review.Evidence(
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getTimestamp(6).toInstant());
   }
 
   static List<String> split(String csv) {

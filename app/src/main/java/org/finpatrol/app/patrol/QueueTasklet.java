@@ -50,27 +50,54 @@ final class QueueTasklet implements Tasklet {
       }
       List<Evidence> evidence = store.flaggedEvidence(runId, platform.host());
       String url = evidence.isEmpty() ? "http://" + platform.host() + "/" : evidence.get(0).url();
-      ReviewCase c = cases.open(new CaseInput(CaseKind.SITE, platform.host(), platform.host(), url,
-          Set.copyOf(platform.categories()), Set.copyOf(platform.signals()), null, platform.risk(), evidence));
+      ReviewCase c =
+          cases.open(
+              new CaseInput(
+                  CaseKind.SITE,
+                  platform.host(),
+                  platform.host(),
+                  url,
+                  Set.copyOf(platform.categories()),
+                  Set.copyOf(platform.signals()),
+                  null,
+                  platform.risk(),
+                  evidence));
       touched.add(c.id());
     }
     Set<String> seenCreatives = new HashSet<>();
     for (FlaggedAd ad : store.flaggedAds(runId)) {
       contribution.incrementReadCount();
       String host = ad.landingHost() != null ? ad.landingHost() : ad.seenOnHost();
-      String key = host + "#" + WarcEvidence.sha256Hex(
-          Normalizer.normalize(ad.text()).replaceAll("\\s+", "").getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          .substring(0, 16);
+      String key =
+          host
+              + "#"
+              + WarcEvidence.sha256Hex(
+                      Normalizer.normalize(ad.text())
+                          .replaceAll("\\s+", "")
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                  .substring(0, 16);
       List<Evidence> evidence = List.of(ad.evidence());
-      ReviewCase c = cases.open(new CaseInput(CaseKind.AD, key, host,
-          ad.landingUrl() != null ? ad.landingUrl() : ad.evidence().url(),
-          Set.of(Labels.GUARANTEED_RETURN), Set.copyOf(ad.signals()), null, adRisk(ad), evidence));
+      ReviewCase c =
+          cases.open(
+              new CaseInput(
+                  CaseKind.AD,
+                  key,
+                  host,
+                  ad.landingUrl() != null ? ad.landingUrl() : ad.evidence().url(),
+                  Set.of(Labels.GUARANTEED_RETURN),
+                  Set.copyOf(ad.signals()),
+                  null,
+                  adRisk(ad),
+                  evidence));
       if (seenCreatives.add(key)) {
         touched.add(c.id());
       }
     }
     contribution.incrementWriteCount(touched.size());
-    chunk.getStepContext().getStepExecution().getExecutionContext()
+    chunk
+        .getStepContext()
+        .getStepExecution()
+        .getExecutionContext()
         .putString(CASE_IDS, String.join(",", touched.stream().map(String::valueOf).toList()));
     return RepeatStatus.FINISHED;
   }

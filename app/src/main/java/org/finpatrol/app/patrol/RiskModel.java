@@ -12,8 +12,8 @@ import org.finpatrol.classifier.rules.RuleSet;
 /**
  * A first platform risk score (RULES.md "Platform risk"), 0-100: for each category or signal the
  * host shows, the heaviest weight among the rules that found it; plus 5 for each further flagged
- * page (at most 20), since a claim repeated across a site is a policy, not a slip. Bands: red at
- * or over {@code red}, yellow at or over {@code yellow}, else green; red adds {@code
+ * page (at most 20), since a claim repeated across a site is a policy, not a slip. Bands: red at or
+ * over {@code red}, yellow at or over {@code yellow}, else green; red adds {@code
  * SUSPICIOUS_PLATFORM}. Site facts (licence, ICP number, operator name) join the score with the
  * classifier issue. Immutable.
  */
@@ -59,7 +59,14 @@ final class RiskModel {
     if (score >= red) {
       categories.add(Labels.SUSPICIOUS_PLATFORM);
     }
-    return new Platform(host.host(), score, band, List.copyOf(categories),
-        List.copyOf(new TreeSet<>(host.signals())), host.pages(), host.flaggedPages(), reasons);
+    return new Platform(
+        host.host(),
+        score,
+        band,
+        List.copyOf(categories),
+        List.copyOf(new TreeSet<>(host.signals())),
+        host.pages(),
+        host.flaggedPages(),
+        reasons);
   }
 }

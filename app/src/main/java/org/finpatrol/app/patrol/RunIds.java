@@ -9,7 +9,8 @@ final class RunIds {
   static long of(ChunkContext chunk) {
     Object value = chunk.getStepContext().getJobParameters().get(PatrolJobConfiguration.RUN_ID);
     if (!(value instanceof Number n)) {
-      throw new IllegalStateException("job parameter " + PatrolJobConfiguration.RUN_ID + " missing");
+      throw new IllegalStateException(
+          "job parameter " + PatrolJobConfiguration.RUN_ID + " missing");
     }
     return n.longValue();
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Where the database is: MySQL (or MariaDB) when {@code FINPATROL_DB_URL} is set, with {@code
- * FINPATROL_DB_USER} and {@code FINPATROL_DB_PASSWORD}; otherwise an embedded H2 file under
- * {@code <data>/db}.
+ * FINPATROL_DB_USER} and {@code FINPATROL_DB_PASSWORD}; otherwise an embedded H2 file under {@code
+ * <data>/db}.
  *
  * <p>The H2 database runs in MySQL mode (the same SQL as production) and in H2's automatic mixed
  * mode, so a running {@code finpatrol serve} and a {@code finpatrol cases} in another terminal can
@@ -31,17 +31,23 @@ public record DatabaseSettings(String url, String user, String password) {
   public static DatabaseSettings from(Map<String, String> env, Path dataDir) throws IOException {
     String url = env.get(URL_ENV);
     if (url != null && !url.isBlank()) {
-      if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:h2:")) {
-        throw new IllegalArgumentException(URL_ENV + " must be a jdbc:mysql: URL, got '" + url + "'");
+      if (!url.startsWith("jdbc:mysql:")
+          && !url.startsWith("jdbc:mariadb:")
+          && !url.startsWith("jdbc:h2:")) {
+        throw new IllegalArgumentException(
+            URL_ENV + " must be a jdbc:mysql: URL, got '" + url + "'");
       }
-      return new DatabaseSettings(url, env.getOrDefault("FINPATROL_DB_USER", "root"),
+      return new DatabaseSettings(
+          url,
+          env.getOrDefault("FINPATROL_DB_USER", "root"),
           env.getOrDefault("FINPATROL_DB_PASSWORD", ""));
     }
     Path dir = dataDir.toAbsolutePath().resolve("db");
     Files.createDirectories(dir);
     return new DatabaseSettings(
         "jdbc:h2:file:" + dir.resolve("finpatrol") + ";MODE=MySQL;AUTO_SERVER=TRUE",
-        "finpatrol", password(dir.resolve(".password")));
+        "finpatrol",
+        password(dir.resolve(".password")));
   }
 
   private static String password(Path file) throws IOException {

@@ -19,8 +19,10 @@ public final class V1__BatchSchema extends BaseJavaMigration {
   public void migrate(Context context) throws Exception {
     Connection connection = context.getConnection();
     String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-    String script = product.contains("h2") ? "h2" : product.contains("mariadb") ? "mariadb" : "mysql";
-    ScriptUtils.executeSqlScript(connection,
+    String script =
+        product.contains("h2") ? "h2" : product.contains("mariadb") ? "mariadb" : "mysql";
+    ScriptUtils.executeSqlScript(
+        connection,
         new ClassPathResource("org/springframework/batch/core/schema-" + script + ".sql"));
   }
 }

@@ -31,11 +31,15 @@ public class ApiController {
   }
 
   @GetMapping("/api/search")
-  List<Map<String, Object>> search(@RequestParam("q") String q, @RequestParam(name = "limit", defaultValue = "10") int limit,
+  List<Map<String, Object>> search(
+      @RequestParam("q") String q,
+      @RequestParam(name = "limit", defaultValue = "10") int limit,
       @RequestParam(name = "category", required = false) String category,
-      @RequestParam(name = "host", required = false) String host) throws IOException {
+      @RequestParam(name = "host", required = false) String host)
+      throws IOException {
     try {
-      SearchResult result = index.search(new SearchRequest(q, Math.min(Math.max(limit, 1), 100), category, host));
+      SearchResult result =
+          index.search(new SearchRequest(q, Math.min(Math.max(limit, 1), 100), category, host));
       return result.hits().stream().map(JsonViews::searchHit).toList();
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -43,14 +47,16 @@ public class ApiController {
   }
 
   @GetMapping("/api/cases")
-  List<Map<String, Object>> cases(@RequestParam(name = "unit", required = false) String unit,
+  List<Map<String, Object>> cases(
+      @RequestParam(name = "unit", required = false) String unit,
       @RequestParam(name = "status", required = false) String status) {
     CaseStatus s = null;
     if (status != null) {
       try {
         s = CaseStatus.valueOf(status.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown status '" + status + "'");
+        throw new ResponseStatusException(
+            HttpStatus.BAD_REQUEST, "unknown status '" + status + "'");
       }
     }
     return cases.list(new CaseQuery(unit, s)).stream().map(JsonViews::reviewCase).toList();
@@ -58,7 +64,8 @@ public class ApiController {
 
   @GetMapping("/api/cases/{id}")
   Map<String, Object> caseById(@PathVariable long id) {
-    ReviewCase c = cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    ReviewCase c =
+        cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return JsonViews.reviewCase(c);
   }
 }

@@ -6,8 +6,8 @@ import org.finpatrol.indexer.Snippet;
 import org.springframework.stereotype.Component;
 
 /**
- * Splits a snippet into plain and matched parts so templates can mark matches while escaping
- * every character of crawled text.
+ * Splits a snippet into plain and matched parts so templates can mark matches while escaping every
+ * character of crawled text.
  */
 @Component("snippets")
 public class Snippets {

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The pages: dashboard, search and cases. Crawled text is only ever put into templates with
- * {@code th:text} (escaped); snippets are rendered from their match ranges, never as HTML.
+ * The pages: dashboard, search and cases. Crawled text is only ever put into templates with {@code
+ * th:text} (escaped); snippets are rendered from their match ranges, never as HTML.
  */
 @Controller
 public class WebController {
@@ -41,7 +41,8 @@ public class WebController {
   }
 
   @GetMapping("/search")
-  String search(@RequestParam(name = "q", required = false) String q, Model model) throws IOException {
+  String search(@RequestParam(name = "q", required = false) String q, Model model)
+      throws IOException {
     model.addAttribute("q", q == null ? "" : q);
     if (q != null && !q.isBlank()) {
       try {
@@ -62,7 +63,8 @@ public class WebController {
 
   @GetMapping("/cases/{id}")
   String caseDetail(@PathVariable long id, Model model) {
-    ReviewCase c = cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    ReviewCase c =
+        cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("c", c);
     return "case";
   }

@@ -34,34 +34,44 @@ class CliTest {
   @Test
   void classifyJsonlPrintsTheContractFieldsAndSkipsBadLinesWithExit2() throws IOException {
     Path input = data.resolve("in.jsonl");
-    Files.writeString(input, String.join("\n",
-        "{\"id\":\"a\",\"text\":\"本平台承诺保本保息，年化收益15%，立即投资\"}",
-        "{\"id\":\"b\",\"text\":\"警方提醒：谨防以“保本保息”为名的非法集资\"}",
-        "this is not json",
-        "{\"id\":\"c\",\"html\":\"<html><body><p>稳赚不赔，月息2分，加微信了解</p></body></html>\"}",
-        "{\"text\":\"no id\"}",
-        ""), StandardCharsets.UTF_8);
+    Files.writeString(
+        input,
+        String.join(
+            "\n",
+            "{\"id\":\"a\",\"text\":\"本平台承诺保本保息，年化收益15%，立即投资\"}",
+            "{\"id\":\"b\",\"text\":\"警方提醒：谨防以“保本保息”为名的非法集资\"}",
+            "this is not json",
+            "{\"id\":\"c\",\"html\":\"<html><body><p>稳赚不赔，月息2分，加微信了解</p></body></html>\"}",
+            "{\"text\":\"no id\"}",
+            ""),
+        StandardCharsets.UTF_8);
     CliRun r = run("classify", "--jsonl", input.toString());
     assertThat(r.exit).as(r.toString()).isEqualTo(2);
     String[] lines = r.out.strip().split("\n");
     assertThat(lines).hasSize(3);
     JsonNode a = json(lines[0]);
-    assertThat(a.propertyNames()).containsExactly(
-        "id", "guaranteed_return", "financial_solicitation", "signals", "findings");
+    assertThat(a.propertyNames())
+        .containsExactly(
+            "id", "guaranteed_return", "financial_solicitation", "signals", "findings");
     assertThat(a.get("guaranteed_return").asBoolean()).isTrue();
     assertThat(a.get("signals").get(0).asString()).isEqualTo("HIGH_YIELD");
     JsonNode finding = a.get("findings").get(0);
-    assertThat(finding.propertyNames()).containsExactly("rule", "category", "signal", "start", "end", "text", "basis");
+    assertThat(finding.propertyNames())
+        .containsExactly("rule", "category", "signal", "start", "end", "text", "basis");
     assertThat(json(lines[1]).get("guaranteed_return").asBoolean()).isFalse();
     assertThat(json(lines[2]).get("id").asString()).isEqualTo("c");
     assertThat(json(lines[2]).get("guaranteed_return").asBoolean()).isTrue();
-    assertThat(r.err).contains("in.jsonl:3: not a JSON object").contains("in.jsonl:5: missing \"id\"");
+    assertThat(r.err)
+        .contains("in.jsonl:3: not a JSON object")
+        .contains("in.jsonl:5: missing \"id\"");
   }
 
   @Test
   void classifyReadsWholeFilesAndHtml() throws IOException {
     Path html = data.resolve("page.html");
-    Files.writeString(html, "<!DOCTYPE html><html><head><title>鑫盛理财</title></head><body><p>保 本 保 息，欢迎咨询0392-3208867</p></body></html>");
+    Files.writeString(
+        html,
+        "<!DOCTYPE html><html><head><title>鑫盛理财</title></head><body><p>保 本 保 息，欢迎咨询0392-3208867</p></body></html>");
     CliRun r = run("classify", html.toString());
     assertThat(r.exit).as(r.toString()).isZero();
     JsonNode c = json(r.out.strip());
@@ -71,8 +81,9 @@ class CliTest {
 
   @Test
   void analyzePrintsOneLineOfTokensPerInputLine() {
-    CliRun r = CliRun.withStdin("本平台承诺保本保息\n年化１５％\n\n穩賺不賠\n",
-        "--data", data.toString(), "--config", CONFIG, "analyze");
+    CliRun r =
+        CliRun.withStdin(
+            "本平台承诺保本保息\n年化１５％\n\n穩賺不賠\n", "--data", data.toString(), "--config", CONFIG, "analyze");
     assertThat(r.exit).as(r.toString()).isZero();
     assertThat(r.out.split("\n", -1)).containsExactly("本 平台 承诺 保本保息", "年化 15", "", "稳赚不赔", "");
   }
@@ -130,13 +141,16 @@ class CliTest {
     CliRun none = CliRun.of("--data", data.toString(), "--config", data.toString(), "patrol");
     assertThat(none.exit).isEqualTo(2);
     assertThat(none.err).contains("no seeds");
-    assertThat(run("patrol", "--seeds", data.resolve("nope.txt").toString()).err).contains("nope.txt");
-    assertThat(run("patrol", "--max-pages", "0", "--seed", "http://x.test/").err).contains("--max-pages");
+    assertThat(run("patrol", "--seeds", data.resolve("nope.txt").toString()).err)
+        .contains("nope.txt");
+    assertThat(run("patrol", "--max-pages", "0", "--seed", "http://x.test/").err)
+        .contains("--max-pages");
   }
 
   @Test
   void globalOptionsWorkBeforeAndAfterTheCommand() {
-    CliRun after = CliRun.withStdin("保本保息\n", "analyze", "--config", CONFIG, "--data", data.toString());
+    CliRun after =
+        CliRun.withStdin("保本保息\n", "analyze", "--config", CONFIG, "--data", data.toString());
     assertThat(after.exit).as(after.toString()).isZero();
     CliRun badConfig = CliRun.of("--config", data.resolve("nowhere").toString(), "analyze");
     assertThat(badConfig.exit).isEqualTo(2);

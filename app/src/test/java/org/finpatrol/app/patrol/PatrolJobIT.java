@@ -33,12 +33,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The patrol job end to end against WireMock sites: a bad platform and a compliant bank. */
 class PatrolJobIT {
 
-  private static final String BAD_HOME = "<html><head><title>鑫盛理财</title></head><body>"
-      + "<p>本平台承诺保本保息，年化收益15%，立即投资！</p><a href=\"/products\">产品</a></body></html>";
-  private static final String BAD_PRODUCTS = "<html><head><title>产品</title></head><body>"
-      + "<p>稳盈1号：稳赚不赔，100元起投，欢迎咨询。</p></body></html>";
-  private static final String BANK = "<html><head><title>鹤壁银行理财</title></head><body>"
-      + "<p>理财非存款，产品有风险，投资须谨慎。本产品不保本，业绩比较基准3.2%。</p></body></html>";
+  private static final String BAD_HOME =
+      "<html><head><title>鑫盛理财</title></head><body>"
+          + "<p>本平台承诺保本保息，年化收益15%，立即投资！</p><a href=\"/products\">产品</a></body></html>";
+  private static final String BAD_PRODUCTS =
+      "<html><head><title>产品</title></head><body>" + "<p>稳盈1号：稳赚不赔，100元起投，欢迎咨询。</p></body></html>";
+  private static final String BANK =
+      "<html><head><title>鹤壁银行理财</title></head><body>"
+          + "<p>理财非存款，产品有风险，投资须谨慎。本产品不保本，业绩比较基准3.2%。</p></body></html>";
 
   @TempDir Path data;
   private WireMockServer sites;
@@ -51,13 +53,17 @@ class PatrolJobIT {
     stub("xinsheng.test", "/", BAD_HOME);
     stub("xinsheng.test", "/products", BAD_PRODUCTS);
     stub("bank.test", "/", BANK);
-    context = FinPatrolApplication.start(new AppPaths(data, Path.of("../config").toAbsolutePath()),
-        false, 0, Map.of());
+    context =
+        FinPatrolApplication.start(
+            new AppPaths(data, Path.of("../config").toAbsolutePath()), false, 0, Map.of());
   }
 
   private void stub(String host, String path, String body) {
-    sites.stubFor(get(path).withHost(equalTo(host)).willReturn(aResponse()
-        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+    sites.stubFor(
+        get(path)
+            .withHost(equalTo(host))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
   }
 
   @AfterEach
@@ -68,9 +74,14 @@ class PatrolJobIT {
 
   private PatrolReport patrol() throws Exception {
     String base = ":" + sites.port() + "/";
-    PatrolRequest request = new PatrolRequest(
-        List.of("http://xinsheng.test" + base, "http://bank.test" + base), 50, 2, 0, true,
-        Map.of("xinsheng.test", "127.0.0.1", "bank.test", "127.0.0.1"));
+    PatrolRequest request =
+        new PatrolRequest(
+            List.of("http://xinsheng.test" + base, "http://bank.test" + base),
+            50,
+            2,
+            0,
+            true,
+            Map.of("xinsheng.test", "127.0.0.1", "bank.test", "127.0.0.1"));
     List<String> progress = new ArrayList<>();
     PatrolReport report = context.getBean(PatrolService.class).run(request, progress::add);
     assertThat(progress).anyMatch(l -> l.startsWith("crawl: done"));
@@ -81,11 +92,14 @@ class PatrolJobIT {
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 
-    JobExecution execution = context.getBean(JobRepository.class).getJobExecution(report.jobExecutionId());
+    JobExecution execution =
+        context.getBean(JobRepository.class).getJobExecution(report.jobExecutionId());
     assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-    Map<String, StepExecution> steps = execution.getStepExecutions().stream()
-        .collect(Collectors.toMap(StepExecution::getStepName, s -> s));
-    assertThat(steps.keySet()).containsExactlyInAnyOrder("seed", "crawl", "index", "classify", "platform", "queue");
+    Map<String, StepExecution> steps =
+        execution.getStepExecutions().stream()
+            .collect(Collectors.toMap(StepExecution::getStepName, s -> s));
+    assertThat(steps.keySet())
+        .containsExactlyInAnyOrder("seed", "crawl", "index", "classify", "platform", "queue");
     steps.values().forEach(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.COMPLETED));
     assertThat(steps.get("seed").getWriteCount()).isEqualTo(2);
     assertThat(steps.get("crawl").getWriteCount()).isEqualTo(3);
@@ -96,17 +110,24 @@ class PatrolJobIT {
     assertThat(steps.get("queue").getWriteCount()).isEqualTo(1);
 
     List<ReviewCase> cases = context.getBean(CaseService.class).list(CaseQuery.all());
-    assertThat(cases).singleElement().satisfies(c -> {
-      assertThat(c.host()).isEqualTo("xinsheng.test");
-      assertThat(c.kind()).isEqualTo(CaseKind.SITE);
-      assertThat(c.categories()).containsExactly("GUARANTEED_RETURN");
-      assertThat(c.units()).contains("comms");
-      assertThat(c.evidence()).hasSize(2);
-      assertThat(c.evidence()).extracting(e -> e.sha256()).contains(
-          WarcEvidence.sha256Hex(BAD_HOME.getBytes(StandardCharsets.UTF_8)),
-          WarcEvidence.sha256Hex(BAD_PRODUCTS.getBytes(StandardCharsets.UTF_8)));
-    });
-    assertThat(report.platforms()).extracting(Platform::host).containsExactly("xinsheng.test", "bank.test");
+    assertThat(cases)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.host()).isEqualTo("xinsheng.test");
+              assertThat(c.kind()).isEqualTo(CaseKind.SITE);
+              assertThat(c.categories()).containsExactly("GUARANTEED_RETURN");
+              assertThat(c.units()).contains("comms");
+              assertThat(c.evidence()).hasSize(2);
+              assertThat(c.evidence())
+                  .extracting(e -> e.sha256())
+                  .contains(
+                      WarcEvidence.sha256Hex(BAD_HOME.getBytes(StandardCharsets.UTF_8)),
+                      WarcEvidence.sha256Hex(BAD_PRODUCTS.getBytes(StandardCharsets.UTF_8)));
+            });
+    assertThat(report.platforms())
+        .extracting(Platform::host)
+        .containsExactly("xinsheng.test", "bank.test");
   }
 
   @Test

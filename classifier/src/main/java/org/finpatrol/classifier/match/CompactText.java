@@ -4,13 +4,12 @@ import org.finpatrol.text.Normalizer;
 
 /**
  * A view of a text for phrase matching: normalised ({@link Normalizer}) and with the separators
- * that obfuscation puts inside words removed (保 本 保 息, 保-本, 💰保💰本, 「保本」), while sentence
- * ends become a hard break that no phrase crosses. Every character of the view knows its offset in
- * the original text, so matches map back to what a reviewer sees.
+ * that obfuscation puts inside words removed (保 本 保 息, 保-本, 💰保💰本, 「保本」), while sentence ends
+ * become a hard break that no phrase crosses. Every character of the view knows its offset in the
+ * original text, so matches map back to what a reviewer sees.
  *
  * <p>Letters and digits (any script) and the characters {@code % . ％} are kept; sentence ends
- * {@code 。！？!?；;} and line breaks become {@link #BREAK}; everything else is dropped.
- * Immutable.
+ * {@code 。！？!?；;} and line breaks become {@link #BREAK}; everything else is dropped. Immutable.
  */
 public final class CompactText {
 

@@ -10,8 +10,8 @@ import java.util.Map;
  * An Aho-Corasick automaton over a fixed set of phrases, each carrying a value: one pass over a
  * text finds every occurrence of every phrase, however many rules there are.
  *
- * <p>Phrases are compacted like {@link CompactText} (so 穩賺 and 稳赚 are one phrase) and must not
- * be empty. Built once; thread-safe for matching.
+ * <p>Phrases are compacted like {@link CompactText} (so 穩賺 and 稳赚 are one phrase) and must not be
+ * empty. Built once; thread-safe for matching.
  *
  * @param <V> what a phrase stands for (a rule, a cue kind)
  */

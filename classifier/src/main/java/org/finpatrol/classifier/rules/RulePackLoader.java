@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads a rules directory: {@code context.yml} (the cue lists) and every other {@code *.yml} file
  * (rule packs with a top-level {@code rules:} list).
  *
- * <p>Every problem is reported as an {@link IllegalArgumentException} that names the file, the
- * rule id or key, and what is wrong, so an analyst editing a pack can fix it at once.
+ * <p>Every problem is reported as an {@link IllegalArgumentException} that names the file, the rule
+ * id or key, and what is wrong, so an analyst editing a pack can fix it at once.
  */
 public final class RulePackLoader {
 
@@ -67,7 +67,8 @@ public final class RulePackLoader {
       }
     }
     if (rules.isEmpty()) {
-      throw new IllegalArgumentException(directory + ": no rule packs (*.yml with a 'rules:' list)");
+      throw new IllegalArgumentException(
+          directory + ": no rule packs (*.yml with a 'rules:' list)");
     }
     return new RuleSet(rules, context);
   }
@@ -156,8 +157,16 @@ public final class RulePackLoader {
       }
     }
     return new Rule(
-        id, category, signal, string(map, "description"), basis, weight, phrases, except,
-        threshold, file.getFileName().toString());
+        id,
+        category,
+        signal,
+        string(map, "description"),
+        basis,
+        weight,
+        phrases,
+        except,
+        threshold,
+        file.getFileName().toString());
   }
 
   private static ContextCues context(Path file, Map<String, Object> doc) {
@@ -176,7 +185,8 @@ public final class RulePackLoader {
       if (threshold < 1) {
         throw new IllegalArgumentException(type + ": 'threshold' must be at least 1");
       }
-      pageTypes.put(String.valueOf(e.getKey()),
+      pageTypes.put(
+          String.valueOf(e.getKey()),
           new ContextCues.PageType(threshold, strings(type, spec, "cues")));
     }
     return new ContextCues(
@@ -201,7 +211,8 @@ public final class RulePackLoader {
       return fallback;
     }
     if (!(v instanceof Integer i)) {
-      throw new IllegalArgumentException(where + ": '" + key + "' must be a whole number, got " + v);
+      throw new IllegalArgumentException(
+          where + ": '" + key + "' must be a whole number, got " + v);
     }
     return i;
   }

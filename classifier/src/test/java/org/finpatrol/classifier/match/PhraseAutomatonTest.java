@@ -10,15 +10,24 @@ class PhraseAutomatonTest {
   @Test
   void findsEveryOccurrenceOfOverlappingPhrasesInOnePass() {
     PhraseAutomaton<String> automaton =
-        PhraseAutomaton.<String>builder().add("保本", "a").add("保本保息", "b").add("保息", "c").add("本保", "d").build();
+        PhraseAutomaton.<String>builder()
+            .add("保本", "a")
+            .add("保本保息", "b")
+            .add("保息", "c")
+            .add("本保", "d")
+            .build();
     List<PhraseAutomaton.Hit<String>> hits = automaton.find("承诺保本保息保本");
-    assertThat(hits).extracting(PhraseAutomaton.Hit::phrase)
+    assertThat(hits)
+        .extracting(PhraseAutomaton.Hit::phrase)
         .containsExactlyInAnyOrder("保本", "本保", "保本保息", "保息", "保本");
-    assertThat(hits).filteredOn(h -> h.phrase().equals("保本保息")).singleElement()
-        .satisfies(h -> {
-          assertThat(h.start()).isEqualTo(2);
-          assertThat(h.end()).isEqualTo(6);
-        });
+    assertThat(hits)
+        .filteredOn(h -> h.phrase().equals("保本保息"))
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.start()).isEqualTo(2);
+              assertThat(h.end()).isEqualTo(6);
+            });
   }
 
   @Test

@@ -27,7 +27,9 @@ class RulePackLoaderTest {
 
   @Test
   void anAnalystAddsAPhraseWithoutARebuild() throws IOException {
-    Files.writeString(rules.resolve("local.yml"), """
+    Files.writeString(
+        rules.resolve("local.yml"),
+        """
         rules:
           - id: LOCAL-1
             category: GUARANTEED_RETURN
@@ -43,7 +45,9 @@ class RulePackLoaderTest {
 
   @Test
   void unknownCategoryIsReportedWithFileAndRule() throws IOException {
-    Files.writeString(rules.resolve("bad.yml"), """
+    Files.writeString(
+        rules.resolve("bad.yml"),
+        """
         rules:
           - id: BAD-1
             category: GUARANTEED
@@ -67,25 +71,31 @@ class RulePackLoaderTest {
 
   @Test
   void ruleWithoutBasisOrPhrasesIsRefused() throws IOException {
-    Files.writeString(rules.resolve("nobasis.yml"), """
+    Files.writeString(
+        rules.resolve("nobasis.yml"),
+        """
         rules:
           - id: NB-1
             signal: HIGH_YIELD
             phrases: [高收益]
         """);
     assertThatThrownBy(this::load).hasMessageContaining("'basis'");
-    Files.writeString(rules.resolve("nobasis.yml"), """
+    Files.writeString(
+        rules.resolve("nobasis.yml"),
+        """
         rules:
           - id: NB-1
             signal: HIGH_YIELD
             basis: x
         """);
-    assertThatThrownBy(this::load).hasMessageContaining("either 'phrases' or 'yield_threshold_percent'");
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("either 'phrases' or 'yield_threshold_percent'");
   }
 
   @Test
   void duplicateIdsAcrossPacksAreRefused() throws IOException {
-    String pack = """
+    String pack =
+        """
         rules:
           - id: DUP
             category: GUARANTEED_RETURN

@@ -32,11 +32,11 @@ import org.netpreserve.jwarc.WarcWriter;
  * Appends request/response record pairs to gzip-compressed WARC files in one directory, rolling
  * over to a new file past {@value #MAX_FILE_BYTES} bytes. Files are only ever appended to.
  *
- * <p>The response record holds the status line, the headers as the HTTP client passed them on,
- * and the body as received after any Content-Encoding was undone (the HTTP client decompresses
- * and drops the Content-Encoding header, so the record is self-consistent); its
- * WARC-Payload-Digest is the SHA-256 of that body, which is also the {@code sha256} cited by
- * cases. Thread-safe: records from concurrent fetches are written whole, one after another.
+ * <p>The response record holds the status line, the headers as the HTTP client passed them on, and
+ * the body as received after any Content-Encoding was undone (the HTTP client decompresses and
+ * drops the Content-Encoding header, so the record is self-consistent); its WARC-Payload-Digest is
+ * the SHA-256 of that body, which is also the {@code sha256} cited by cases. Thread-safe: records
+ * from concurrent fetches are written whole, one after another.
  */
 public final class WarcEvidence implements Closeable {
 
@@ -78,16 +78,20 @@ public final class WarcEvidence implements Closeable {
     String sha256 = sha256Hex(body);
 
     HttpResponse.Builder http =
-        new HttpResponse.Builder(exchange.status(), exchange.reason() == null ? "" : exchange.reason());
+        new HttpResponse.Builder(
+            exchange.status(), exchange.reason() == null ? "" : exchange.reason());
     for (Map.Entry<String, String> h : exchange.headers()) {
       if (!DROPPED_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
         http.addHeader(h.getKey(), h.getValue());
       }
     }
     http.setHeader("Content-Length", Integer.toString(body.length));
-    String contentType = exchange.headers().stream()
-        .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
-        .map(Map.Entry::getValue).findFirst().orElse("application/octet-stream");
+    String contentType =
+        exchange.headers().stream()
+            .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse("application/octet-stream");
     http.body(MediaType.parseLeniently(contentType), body);
 
     UUID responseId = UUID.randomUUID();
@@ -103,7 +107,8 @@ public final class WarcEvidence implements Closeable {
     long offset = writer.position();
     writer.write(response.build());
 
-    String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+    String path =
+        target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
     if (target.getRawQuery() != null) {
       path += "?" + target.getRawQuery();
     }
@@ -119,7 +124,8 @@ public final class WarcEvidence implements Closeable {
             .body(request)
             .build());
     EvidenceRef ref =
-        new EvidenceRef(fileName, "<urn:uuid:" + responseId + ">", offset, sha256, exchange.fetchedAt());
+        new EvidenceRef(
+            fileName, "<urn:uuid:" + responseId + ">", offset, sha256, exchange.fetchedAt());
     if (writer.position() > MAX_FILE_BYTES) {
       writer.close();
       writer = null;

@@ -24,7 +24,9 @@ final class Charsets {
 
   private Charsets() {}
 
-  /** The charset named by a Content-Type value, widened for Chinese labels; null if none/unknown. */
+  /**
+   * The charset named by a Content-Type value, widened for Chinese labels; null if none/unknown.
+   */
   static Charset fromContentType(String contentType) {
     if (contentType == null) {
       return null;
@@ -62,7 +64,8 @@ final class Charsets {
   /** Number of bytes that do not decode in {@code charset} (replacement characters produced). */
   static int undecodable(byte[] bytes, Charset charset) {
     CharsetDecoder decoder =
-        charset.newDecoder()
+        charset
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
             .replaceWith("\uFFFD");

@@ -31,20 +31,50 @@ import org.jsoup.select.NodeVisitor;
  * sites often declare nothing or the wrong thing).
  *
  * <p>Advertisements are elements whose class or id looks like an ad container (ad, ads, banner,
- * sponsor, guanggao, tuiguang, promo), elements labelled 广告 or 推广, and iframes from another
- * host. They are reported on their own and removed from the main text, so that a news page
- * carrying a bad ad is not itself taken for the advertiser. Stateless and thread-safe.
+ * sponsor, guanggao, tuiguang, promo), elements labelled 广告 or 推广, and iframes from another host.
+ * They are reported on their own and removed from the main text, so that a news page carrying a bad
+ * ad is not itself taken for the advertiser. Stateless and thread-safe.
  */
 public final class HtmlExtractor {
 
   private static final Pattern AD_CLASS =
-      Pattern.compile("(^|[\\s_-])(ad|ads|advert|advertisement|banner|sponsor|sponsored|guanggao|gg|tuiguang|promo|adsbygoogle)([\\s_-]|\\d|$)",
+      Pattern.compile(
+          "(^|[\\s_-])(ad|ads|advert|advertisement|banner|sponsor|sponsored|guanggao|gg|tuiguang|promo|adsbygoogle)([\\s_-]|\\d|$)",
           Pattern.CASE_INSENSITIVE);
   private static final Set<String> AD_LABELS = Set.of("广告", "推广", "赞助", "广告推广", "sponsored", "ad");
   private static final Set<String> BLOCKS =
-      Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-          "section", "article", "header", "footer", "aside", "blockquote", "pre", "dd", "dt",
-          "form", "hr", "td", "th", "main", "figure", "figcaption", "address");
+      Set.of(
+          "p",
+          "div",
+          "br",
+          "li",
+          "ul",
+          "ol",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "tr",
+          "table",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "blockquote",
+          "pre",
+          "dd",
+          "dt",
+          "form",
+          "hr",
+          "td",
+          "th",
+          "main",
+          "figure",
+          "figcaption",
+          "address");
   private static final int MAX_LINKS = 5000;
   private static final int MAX_AD_TEXT = 1000;
 
@@ -81,7 +111,8 @@ public final class HtmlExtractor {
 
   private static Document parse(byte[] body, Charset charset, String url) {
     try {
-      return Jsoup.parse(new ByteArrayInputStream(body), charset == null ? null : charset.name(), url);
+      return Jsoup.parse(
+          new ByteArrayInputStream(body), charset == null ? null : charset.name(), url);
     } catch (IOException e) {
       // Reading a byte array does not fail; anything here is a bug worth surfacing.
       throw new UncheckedIOException(e);
@@ -133,17 +164,21 @@ public final class HtmlExtractor {
     if (el.tagName().equals("iframe")) {
       String src = el.absUrl("src");
       String srcHost = hostOf(src);
-      return srcHost != null && host != null && !srcHost.equals(host) ? "iframe from " + srcHost : null;
+      return srcHost != null && host != null && !srcHost.equals(host)
+          ? "iframe from " + srcHost
+          : null;
     }
     String classAndId = el.className() + " " + el.id();
     if (AD_CLASS.matcher(classAndId).find()) {
       return "ad container (" + classAndId.strip() + ")";
     }
-    if (AD_LABELS.contains(el.ownText().strip().toLowerCase(Locale.ROOT)) && !el.select("a[href]").isEmpty()) {
+    if (AD_LABELS.contains(el.ownText().strip().toLowerCase(Locale.ROOT))
+        && !el.select("a[href]").isEmpty()) {
       return "labelled " + el.ownText().strip();
     }
     for (Element child : el.children()) {
-      if (child.children().isEmpty() && AD_LABELS.contains(child.text().strip().toLowerCase(Locale.ROOT))
+      if (child.children().isEmpty()
+          && AD_LABELS.contains(child.text().strip().toLowerCase(Locale.ROOT))
           && !el.select("a[href]").isEmpty()) {
         return "labelled " + child.text().strip();
       }
@@ -201,7 +236,9 @@ public final class HtmlExtractor {
             if (node instanceof TextNode t) {
               String s = t.text();
               if (!s.isBlank()) {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && Character.isWhitespace(s.charAt(0))) {
+                if (out.length() > 0
+                    && out.charAt(out.length() - 1) != '\n'
+                    && Character.isWhitespace(s.charAt(0))) {
                   out.append(' ');
                 }
                 out.append(s.strip());

@@ -12,8 +12,8 @@ import java.util.Map;
  * the politeness delay after the previous one, so concurrent threads never hit a host closer
  * together than that. Threads sleep outside the lock; hosts do not wait for each other.
  *
- * <p>crawler4j's own {@code CachedPolitenessServer} records the time of the request that asks,
- * not of the request it schedules, so two threads can fetch from one host milliseconds apart.
+ * <p>crawler4j's own {@code CachedPolitenessServer} records the time of the request that asks, not
+ * of the request it schedules, so two threads can fetch from one host milliseconds apart.
  */
 final class HostPoliteness implements PolitenessServer {
 

@@ -56,7 +56,13 @@ public final class PatrolCrawler extends WebCrawler {
       evidence = record(page, page.getContentData());
     } catch (IOException e) {
       // Without evidence a page must not be used: report it as failed, with the reason.
-      emit(url, FetchStatus.FETCH_ERROR, page.getStatusCode(), "evidence not written: " + e, page, null);
+      emit(
+          url,
+          FetchStatus.FETCH_ERROR,
+          page.getStatusCode(),
+          "evidence not written: " + e,
+          page,
+          null);
       return;
     }
     String title = "";
@@ -74,9 +80,23 @@ public final class PatrolCrawler extends WebCrawler {
     } else if (page.getParseData() != null && page.getParseData().getOutgoingUrls() != null) {
       links = page.getParseData().getOutgoingUrls().size();
     }
-    context.emit(new FetchedPage(url.getURL(), host(url.getURL()), url.getDepth(), url.getParentUrl(),
-        FetchStatus.OK, page.getStatusCode(), null, page.getContentType(), charset, page.isTruncated(),
-        title, text, ads, links, evidence));
+    context.emit(
+        new FetchedPage(
+            url.getURL(),
+            host(url.getURL()),
+            url.getDepth(),
+            url.getParentUrl(),
+            FetchStatus.OK,
+            page.getStatusCode(),
+            null,
+            page.getContentType(),
+            charset,
+            page.isTruncated(),
+            title,
+            text,
+            ads,
+            links,
+            evidence));
   }
 
   @Override
@@ -87,16 +107,36 @@ public final class PatrolCrawler extends WebCrawler {
     } catch (IOException e) {
       // The redirect target is still crawled; only this record is missing.
     }
-    emit(page.getWebURL(), FetchStatus.REDIRECT, page.getStatusCode(),
-        "redirected to " + page.getRedirectedToUrl(), page, evidence);
+    emit(
+        page.getWebURL(),
+        FetchStatus.REDIRECT,
+        page.getStatusCode(),
+        "redirected to " + page.getRedirectedToUrl(),
+        page,
+        evidence);
   }
 
   @Override
-  protected void onUnexpectedStatusCode(String url, int statusCode, String contentType, String description) {
+  protected void onUnexpectedStatusCode(
+      String url, int statusCode, String contentType, String description) {
     WebURL webUrl = current != null && current.getURL().equals(url) ? current : null;
-    context.emit(new FetchedPage(url, host(url), webUrl == null ? 0 : webUrl.getDepth(),
-        webUrl == null ? null : webUrl.getParentUrl(), FetchStatus.HTTP_ERROR, statusCode,
-        "HTTP " + statusCode + " " + description, contentType, null, false, "", "", List.of(), 0, null));
+    context.emit(
+        new FetchedPage(
+            url,
+            host(url),
+            webUrl == null ? 0 : webUrl.getDepth(),
+            webUrl == null ? null : webUrl.getParentUrl(),
+            FetchStatus.HTTP_ERROR,
+            statusCode,
+            "HTTP " + statusCode + " " + description,
+            contentType,
+            null,
+            false,
+            "",
+            "",
+            List.of(),
+            0,
+            null));
   }
 
   @Override
@@ -106,15 +146,34 @@ public final class PatrolCrawler extends WebCrawler {
 
   @Override
   protected void onPageBiggerThanMaxSize(Page page, long pageSize) {
-    emit(page.getWebURL(), FetchStatus.TOO_LARGE, currentStatus,
-        "announced " + pageSize + " bytes, over the size cap", page, null);
+    emit(
+        page.getWebURL(),
+        FetchStatus.TOO_LARGE,
+        currentStatus,
+        "announced " + pageSize + " bytes, over the size cap",
+        page,
+        null);
   }
 
   @Override
   protected void onParseError(WebURL webUrl, Exception e) {
-    context.emit(new FetchedPage(webUrl.getURL(), host(webUrl.getURL()), webUrl.getDepth(),
-        webUrl.getParentUrl(), FetchStatus.PARSE_ERROR, currentStatus, describe(e), null, null, false,
-        "", "", List.of(), 0, null));
+    context.emit(
+        new FetchedPage(
+            webUrl.getURL(),
+            host(webUrl.getURL()),
+            webUrl.getDepth(),
+            webUrl.getParentUrl(),
+            FetchStatus.PARSE_ERROR,
+            currentStatus,
+            describe(e),
+            null,
+            null,
+            false,
+            "",
+            "",
+            List.of(),
+            0,
+            null));
   }
 
   @Override
@@ -123,19 +182,35 @@ public final class PatrolCrawler extends WebCrawler {
     while (root.getCause() != null && !(root instanceof PrivateAddressException)) {
       root = root.getCause();
     }
-    FetchStatus status = root instanceof PrivateAddressException
-        ? FetchStatus.BLOCKED_PRIVATE_NETWORK
-        : FetchStatus.FETCH_ERROR;
+    FetchStatus status =
+        root instanceof PrivateAddressException
+            ? FetchStatus.BLOCKED_PRIVATE_NETWORK
+            : FetchStatus.FETCH_ERROR;
     if (page == null || page.getWebURL() == null) {
       return;
     }
     emit(page.getWebURL(), status, 0, describe(root), page, null);
   }
 
-  private void emit(WebURL url, FetchStatus status, int http, String cause, Page page, EvidenceRef evidence) {
-    context.emit(new FetchedPage(url.getURL(), host(url.getURL()), url.getDepth(), url.getParentUrl(),
-        status, http, cause, page == null ? null : page.getContentType(), null, false, "", "",
-        List.of(), 0, evidence));
+  private void emit(
+      WebURL url, FetchStatus status, int http, String cause, Page page, EvidenceRef evidence) {
+    context.emit(
+        new FetchedPage(
+            url.getURL(),
+            host(url.getURL()),
+            url.getDepth(),
+            url.getParentUrl(),
+            status,
+            http,
+            cause,
+            page == null ? null : page.getContentType(),
+            null,
+            false,
+            "",
+            "",
+            List.of(),
+            0,
+            evidence));
   }
 
   private EvidenceRef record(Page page, byte[] body) throws IOException {
@@ -147,9 +222,16 @@ public final class PatrolCrawler extends WebCrawler {
     }
     int status = page.getStatusCode();
     String reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, Locale.ENGLISH);
-    return context.evidence.record(new WarcEvidence.Exchange(page.getWebURL().getURL(),
-        context.userAgent, status, reason, headers, body == null ? new byte[0] : body,
-        page.isTruncated(), Instant.now()));
+    return context.evidence.record(
+        new WarcEvidence.Exchange(
+            page.getWebURL().getURL(),
+            context.userAgent,
+            status,
+            reason,
+            headers,
+            body == null ? new byte[0] : body,
+            page.isTruncated(),
+            Instant.now()));
   }
 
   private static String describe(Throwable e) {

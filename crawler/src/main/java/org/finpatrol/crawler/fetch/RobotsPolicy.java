@@ -40,7 +40,8 @@ public final class RobotsPolicy extends RobotstxtServer {
   private final PageFetcher fetcher;
   private final WebURLFactory factory;
   private final String agent;
-  private final ConcurrentHashMap<String, CompletableFuture<Entry>> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<Entry>> cache =
+      new ConcurrentHashMap<>();
 
   public RobotsPolicy(PageFetcher fetcher, WebURLFactory factory, String agent) {
     super(new RobotstxtConfig(), fetcher, factory);
@@ -67,7 +68,8 @@ public final class RobotsPolicy extends RobotstxtServer {
   private Entry entry(String url) throws InterruptedException {
     String origin = origin(url);
     if (origin == null) {
-      return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), "not a URL");
+      return new Entry(
+          new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), "not a URL");
     }
     CompletableFuture<Entry> mine = new CompletableFuture<>();
     CompletableFuture<Entry> existing = cache.putIfAbsent(origin, mine);
@@ -106,7 +108,8 @@ public final class RobotsPolicy extends RobotstxtServer {
               "robots.txt disallows " + agent);
         }
         if (status >= 500) {
-          return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+          return new Entry(
+              new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
               "robots.txt answered HTTP " + status + ": disallow all (RFC 9309)");
         }
         return allowAll("no robots.txt (HTTP " + status + ")");
@@ -132,7 +135,10 @@ public final class RobotsPolicy extends RobotstxtServer {
         return null;
       }
       String port = u.getPort() == -1 ? "" : ":" + u.getPort();
-      return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + port;
+      return u.getScheme().toLowerCase(Locale.ROOT)
+          + "://"
+          + u.getHost().toLowerCase(Locale.ROOT)
+          + port;
     } catch (IllegalArgumentException e) {
       return null;
     }

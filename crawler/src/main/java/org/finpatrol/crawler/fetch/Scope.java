@@ -15,8 +15,9 @@ public final class Scope {
 
   static final int MAX_URL_LENGTH = 2048;
   private static final Pattern BINARY =
-      Pattern.compile(".*\\.(jpe?g|png|gif|webp|bmp|ico|svg|css|js|mjs|woff2?|ttf|eot|mp[34]|avi|mov|"
-          + "wmv|flv|zip|rar|7z|gz|tgz|bz2|exe|apk|dmg|iso|msi|bin)$");
+      Pattern.compile(
+          ".*\\.(jpe?g|png|gif|webp|bmp|ico|svg|css|js|mjs|woff2?|ttf|eot|mp[34]|avi|mov|"
+              + "wmv|flv|zip|rar|7z|gz|tgz|bz2|exe|apk|dmg|iso|msi|bin)$");
 
   private final Set<String> seedHosts;
 

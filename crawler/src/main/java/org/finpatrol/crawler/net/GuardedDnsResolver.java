@@ -8,10 +8,9 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * The crawler's DNS resolver: fixed overrides first (demo sites, tests), then the system
- * resolver, and then the {@link NetworkPolicy}. Checking here, at connect time, rather than when
- * a link is scheduled also covers redirects and DNS answers that change between check and use.
- * Thread-safe.
+ * The crawler's DNS resolver: fixed overrides first (demo sites, tests), then the system resolver,
+ * and then the {@link NetworkPolicy}. Checking here, at connect time, rather than when a link is
+ * scheduled also covers redirects and DNS answers that change between check and use. Thread-safe.
  */
 public final class GuardedDnsResolver implements DnsResolver {
 

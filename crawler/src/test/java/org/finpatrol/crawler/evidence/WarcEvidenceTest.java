@@ -23,9 +23,19 @@ class WarcEvidenceTest {
     byte[] body = "<html><title>鑫盛理财</title>保本保息</html>".getBytes(StandardCharsets.UTF_8);
     EvidenceRef ref;
     try (WarcEvidence evidence = new WarcEvidence(dir, "patrol-7")) {
-      ref = evidence.record(new WarcEvidence.Exchange("http://xinsheng.test/p?a=1", "FinPatrol/test",
-          200, "OK", List.of(Map.entry("Content-Type", "text/html; charset=utf-8"),
-              Map.entry("Transfer-Encoding", "chunked")), body, false, Instant.parse("2026-11-24T08:00:00Z")));
+      ref =
+          evidence.record(
+              new WarcEvidence.Exchange(
+                  "http://xinsheng.test/p?a=1",
+                  "FinPatrol/test",
+                  200,
+                  "OK",
+                  List.of(
+                      Map.entry("Content-Type", "text/html; charset=utf-8"),
+                      Map.entry("Transfer-Encoding", "chunked")),
+                  body,
+                  false,
+                  Instant.parse("2026-11-24T08:00:00Z")));
     }
     assertThat(ref.warcFile()).startsWith("patrol-7-").endsWith(".warc.gz");
     assertThat(ref.sha256()).isEqualTo(WarcEvidence.sha256Hex(body)).hasSize(64);
@@ -43,7 +53,8 @@ class WarcEvidenceTest {
       assertThat(response.payloadDigest().orElseThrow().hex()).isEqualTo(ref.sha256());
       WarcRecord second = reader.next().orElseThrow();
       assertThat(second).isInstanceOf(WarcRequest.class);
-      assertThat(((WarcRequest) second).http().headers().first("User-Agent")).contains("FinPatrol/test");
+      assertThat(((WarcRequest) second).http().headers().first("User-Agent"))
+          .contains("FinPatrol/test");
     }
   }
 }

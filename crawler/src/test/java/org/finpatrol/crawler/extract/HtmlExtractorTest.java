@@ -19,17 +19,26 @@ class HtmlExtractorTest {
 
   @Test
   void newsPageKeepsItsTextAndReportsItsAdsSeparately() throws IOException {
-    Extraction ex = extractor.extract(page("news-with-ad.html"), "text/html", "http://news.test/a/1");
+    Extraction ex =
+        extractor.extract(page("news-with-ad.html"), "text/html", "http://news.test/a/1");
     assertThat(ex.title()).isEqualTo("鹤城新闻网 — 本地财经");
     assertThat(ex.text())
         .contains("记者从市金融工作局获悉", "专家提醒")
         .doesNotContain("保本保息", "稳赚不赔", "首页", "tracking");
-    assertThat(ex.ads()).extracting(Ad::landingUrl)
-        .contains("http://xinsheng.test/invest", "http://landing.test/p?id=1", "http://adnet.test/slot/1");
-    assertThat(ex.ads()).filteredOn(a -> "http://xinsheng.test/invest".equals(a.landingUrl()))
-        .singleElement().satisfies(a -> assertThat(a.text()).isEqualTo("鑫盛理财 保本保息 年化15% 立即投资"));
-    assertThat(ex.ads()).filteredOn(a -> "http://landing.test/p?id=1".equals(a.landingUrl()))
-        .singleElement().satisfies(a -> assertThat(a.text()).contains("稳赚不赔 月息2分"));
+    assertThat(ex.ads())
+        .extracting(Ad::landingUrl)
+        .contains(
+            "http://xinsheng.test/invest",
+            "http://landing.test/p?id=1",
+            "http://adnet.test/slot/1");
+    assertThat(ex.ads())
+        .filteredOn(a -> "http://xinsheng.test/invest".equals(a.landingUrl()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.text()).isEqualTo("鑫盛理财 保本保息 年化15% 立即投资"));
+    assertThat(ex.ads())
+        .filteredOn(a -> "http://landing.test/p?id=1".equals(a.landingUrl()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.text()).contains("稳赚不赔 月息2分"));
     assertThat(ex.links())
         .contains("http://news.test/list?page=2", "http://xinsheng.test/invest")
         .noneMatch(l -> l.startsWith("javascript:") || l.startsWith("mailto:"));
@@ -43,7 +52,8 @@ class HtmlExtractorTest {
 
   @Test
   void gb2312LabelIsDecodedAsGb18030SoGbkOnlyCharactersSurvive() throws IOException {
-    Extraction ex = extractor.extract(page("gb2312-declared-gbk-chars.html"), "text/html", "http://x.test/");
+    Extraction ex =
+        extractor.extract(page("gb2312-declared-gbk-chars.html"), "text/html", "http://x.test/");
     assertThat(ex.charset()).isEqualTo("GB18030");
     assertThat(ex.title()).isEqualTo("鑫盛理财");
     assertThat(ex.text()).contains("本平台承诺保本保息", "镕字为GBK独有：镕");
@@ -51,7 +61,8 @@ class HtmlExtractorTest {
 
   @Test
   void headerCharsetWinsAndBig5IsDecoded() throws IOException {
-    Extraction ex = extractor.extract(page("big5.html"), "text/html; charset=big5", "http://tw.test/");
+    Extraction ex =
+        extractor.extract(page("big5.html"), "text/html; charset=big5", "http://tw.test/");
     assertThat(ex.title()).isEqualTo("台灣理財");
     assertThat(ex.text()).isEqualTo("穩賺不賠，年化１５％");
   }
@@ -75,8 +86,12 @@ class HtmlExtractorTest {
     new java.util.Random(7).nextBytes(junk);
     Extraction ex = extractor.extract(junk, "text/html", "http://x.test/");
     assertThat(ex.links()).isEmpty();
-    Extraction nul = extractor.extract("<html><title>a\u0000b</title><p>保本\u0000保息<div><p>".getBytes(
-        java.nio.charset.StandardCharsets.UTF_8), "text/html", "http://x.test/");
+    Extraction nul =
+        extractor.extract(
+            "<html><title>a\u0000b</title><p>保本\u0000保息<div><p>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "text/html",
+            "http://x.test/");
     assertThat(nul.text()).contains("保本");
   }
 }

@@ -13,8 +13,12 @@ class ScopeTest {
   void seedHostsAndOneHopOffSite() {
     assertThat(scope.allows("http://news.test/a", "news.test")).isTrue();
     assertThat(scope.allows("https://news.test/b", null)).isTrue();
-    assertThat(scope.allows("http://xinsheng.test/invest", "news.test")).as("ad landing page").isTrue();
-    assertThat(scope.allows("http://third.test/", "xinsheng.test")).as("two hops off-site").isFalse();
+    assertThat(scope.allows("http://xinsheng.test/invest", "news.test"))
+        .as("ad landing page")
+        .isTrue();
+    assertThat(scope.allows("http://third.test/", "xinsheng.test"))
+        .as("two hops off-site")
+        .isFalse();
   }
 
   @Test

@@ -8,8 +8,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * The recall analyzer: Unicode word boundaries, {@link NormalizingFilter}, then overlapping CJK
  * bigrams. A phrase of bigrams matches any substring of two or more characters whatever the
- * segmenter would have done with it (保息, 赚不赔), which is what "find every page containing it"
- * needs. Latin words and numbers stay whole.
+ * segmenter would have done with it (保息, 赚不赔), which is what "find every page containing it" needs.
+ * Latin words and numbers stay whole.
  */
 public final class BigramAnalyzer extends Analyzer {
 

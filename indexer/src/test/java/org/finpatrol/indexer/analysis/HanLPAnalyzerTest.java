@@ -8,8 +8,8 @@ import org.finpatrol.text.FinanceDictionary;
 import org.finpatrol.text.Segmenter;
 
 /**
- * Offsets, normalisation, long input and random data, the Lucene way. {@code assertAnalyzesTo}
- * also checks the final offset set in {@code end()} against the input length.
+ * Offsets, normalisation, long input and random data, the Lucene way. {@code assertAnalyzesTo} also
+ * checks the final offset set in {@code end()} against the input length.
  */
 public class HanLPAnalyzerTest extends BaseTokenStreamTestCase {
 
@@ -58,8 +58,10 @@ public class HanLPAnalyzerTest extends BaseTokenStreamTestCase {
     String s = text.toString();
     try (Analyzer a = new HanLPAnalyzer(financeSegmenter());
         var ts = a.tokenStream("f", s)) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      var offsets = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var offsets =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
       ts.reset();
       int count = 0;
       int guaranteed = 0;
@@ -81,7 +83,8 @@ public class HanLPAnalyzerTest extends BaseTokenStreamTestCase {
     String s = "保本保息".repeat(HanLPTokenizer.MAX_RUN / 4 + 100);
     try (Analyzer a = new HanLPAnalyzer(financeSegmenter());
         var ts = a.tokenStream("f", s)) {
-      var offsets = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      var offsets =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
       ts.reset();
       int last = 0;
       while (ts.incrementToken()) {
