@@ -101,22 +101,8 @@ public final class Crawler {
         probe.setURL(url);
         if (!robots.allows(probe, false)) {
           context.emit(
-              new FetchedPage(
-                  url,
-                  host(url),
-                  0,
-                  null,
-                  FetchStatus.ROBOTS_DISALLOWED,
-                  0,
-                  robots.reason(url),
-                  null,
-                  null,
-                  false,
-                  "",
-                  "",
-                  List.of(),
-                  0,
-                  null));
+              FetchedPage.withoutContent(
+                  url, 0, null, FetchStatus.ROBOTS_DISALLOWED, 0, robots.reason(url), null, null));
           continue;
         }
         controller.addSeed(url);
@@ -161,10 +147,5 @@ public final class Crawler {
     config.setDnsResolver(
         new GuardedDnsResolver(settings.hostOverrides(), settings.allowPrivateNetwork()));
     return config;
-  }
-
-  private static String host(String url) {
-    String h = URI.create(url).getHost();
-    return h == null ? "" : h.toLowerCase(Locale.ROOT);
   }
 }

@@ -46,4 +46,33 @@ public record FetchedPage(
     text = text == null ? "" : text;
     ads = List.copyOf(ads);
   }
+
+  /** A URL that yielded no content: a failure, a redirect, a refusal. */
+  public static FetchedPage withoutContent(
+      String url,
+      int depth,
+      String parentUrl,
+      FetchStatus status,
+      int httpStatus,
+      String cause,
+      String contentType,
+      EvidenceRef evidence) {
+    String host = Urls.host(url);
+    return new FetchedPage(
+        url,
+        host == null ? "" : host,
+        depth,
+        parentUrl,
+        status,
+        httpStatus,
+        cause,
+        contentType,
+        null,
+        false,
+        "",
+        "",
+        List.of(),
+        0,
+        evidence);
+  }
 }

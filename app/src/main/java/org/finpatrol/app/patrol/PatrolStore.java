@@ -1,6 +1,5 @@
 package org.finpatrol.app.patrol;
 
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.finpatrol.classifier.Classification;
@@ -17,6 +15,7 @@ import org.finpatrol.classifier.Finding;
 import org.finpatrol.crawler.Ad;
 import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
+import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -131,7 +130,7 @@ public class PatrolStore {
               pageId,
               clip(ad.text(), MAX_AD_TEXT),
               clip(ad.landingUrl(), 2048),
-              clip(host(ad.landingUrl()), 255),
+              clip(Urls.host(ad.landingUrl()), 255),
               clip(ad.reason(), 255))
           .update();
     }
@@ -331,18 +330,6 @@ public class PatrolStore {
       }
     }
     return out;
-  }
-
-  static String host(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String h = URI.create(url).getHost();
-      return h == null ? null : h.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String hash(String url) {

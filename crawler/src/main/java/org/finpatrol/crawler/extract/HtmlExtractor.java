@@ -3,7 +3,6 @@ package org.finpatrol.crawler.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.finpatrol.crawler.Ad;
+import org.finpatrol.crawler.Urls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -96,7 +96,7 @@ public final class HtmlExtractor {
         }
       }
     }
-    String host = hostOf(url);
+    String host = Urls.host(url);
     List<Ad> ads = new ArrayList<>();
     List<Element> adElements = findAds(doc, host, ads);
     List<String> links = links(doc);
@@ -163,7 +163,7 @@ public final class HtmlExtractor {
   private static String adReason(Element el, String host) {
     if (el.tagName().equals("iframe")) {
       String src = el.absUrl("src");
-      String srcHost = hostOf(src);
+      String srcHost = Urls.host(src);
       return srcHost != null && host != null && !srcHost.equals(host)
           ? "iframe from " + srcHost
           : null;
@@ -270,18 +270,6 @@ public final class HtmlExtractor {
     out.setLength(len);
     if (len > 0 && out.charAt(len - 1) != '\n') {
       out.append('\n');
-    }
-  }
-
-  static String hostOf(String url) {
-    if (url == null || url.isEmpty()) {
-      return null;
-    }
-    try {
-      String h = URI.create(url).getHost();
-      return h == null ? null : h.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

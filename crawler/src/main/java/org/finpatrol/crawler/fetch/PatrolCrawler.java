@@ -4,7 +4,6 @@ import edu.uci.ics.crawler4j.crawler.Page;
 import edu.uci.ics.crawler4j.crawler.WebCrawler;
 import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.finpatrol.crawler.EvidenceRef;
 import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
+import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.extract.Extraction;
 import org.finpatrol.crawler.net.PrivateAddressException;
@@ -121,21 +121,14 @@ public final class PatrolCrawler extends WebCrawler {
       String url, int statusCode, String contentType, String description) {
     WebURL webUrl = current != null && current.getURL().equals(url) ? current : null;
     context.emit(
-        new FetchedPage(
+        FetchedPage.withoutContent(
             url,
-            host(url),
             webUrl == null ? 0 : webUrl.getDepth(),
             webUrl == null ? null : webUrl.getParentUrl(),
             FetchStatus.HTTP_ERROR,
             statusCode,
             "HTTP " + statusCode + " " + description,
             contentType,
-            null,
-            false,
-            "",
-            "",
-            List.of(),
-            0,
             null));
   }
 
@@ -158,21 +151,14 @@ public final class PatrolCrawler extends WebCrawler {
   @Override
   protected void onParseError(WebURL webUrl, Exception e) {
     context.emit(
-        new FetchedPage(
+        FetchedPage.withoutContent(
             webUrl.getURL(),
-            host(webUrl.getURL()),
             webUrl.getDepth(),
             webUrl.getParentUrl(),
             FetchStatus.PARSE_ERROR,
             currentStatus,
             describe(e),
             null,
-            null,
-            false,
-            "",
-            "",
-            List.of(),
-            0,
             null));
   }
 
@@ -195,21 +181,14 @@ public final class PatrolCrawler extends WebCrawler {
   private void emit(
       WebURL url, FetchStatus status, int http, String cause, Page page, EvidenceRef evidence) {
     context.emit(
-        new FetchedPage(
+        FetchedPage.withoutContent(
             url.getURL(),
-            host(url.getURL()),
             url.getDepth(),
             url.getParentUrl(),
             status,
             http,
             cause,
             page == null ? null : page.getContentType(),
-            null,
-            false,
-            "",
-            "",
-            List.of(),
-            0,
             evidence));
   }
 
@@ -239,12 +218,8 @@ public final class PatrolCrawler extends WebCrawler {
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  static String host(String url) {
-    try {
-      String h = URI.create(url).getHost();
-      return h == null ? "" : h.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+  private static String host(String url) {
+    String host = Urls.host(url);
+    return host == null ? "" : host;
   }
 }
