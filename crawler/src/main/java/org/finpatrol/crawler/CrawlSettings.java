@@ -54,80 +54,84 @@ public record CrawlSettings(
     hostOverrides = Map.copyOf(hostOverrides);
   }
 
-  /** Defaults: 1,000 pages, depth 2, 1 s politeness, private network refused, 4 threads, 2 MiB. */
-  public static CrawlSettings defaults(Path workDir, Path evidenceDir) {
-    return new CrawlSettings(
-        workDir,
-        evidenceDir,
-        1000,
-        2,
-        1000,
-        false,
-        DEFAULT_USER_AGENT,
-        4,
-        2 * 1024 * 1024,
-        Duration.ofSeconds(20),
-        Map.of());
+  /**
+   * Settings with the defaults (1,000 pages, depth 2, 1 s politeness, private network refused, 4
+   * threads, 2 MiB bodies, 20 s timeouts), to adjust with the builder.
+   */
+  public static Builder builder(Path workDir, Path evidenceDir) {
+    return new Builder(workDir, evidenceDir);
   }
 
-  public CrawlSettings withLimits(int maxPages, int maxDepth, int politenessMs) {
-    return new CrawlSettings(
-        workDir,
-        evidenceDir,
-        maxPages,
-        maxDepth,
-        politenessMs,
-        allowPrivateNetwork,
-        userAgent,
-        threads,
-        maxBytes,
-        timeout,
-        hostOverrides);
-  }
+  /** Builds {@link CrawlSettings}; validation happens in {@link #build()}. */
+  public static final class Builder {
+    private final Path workDir;
+    private final Path evidenceDir;
+    private int maxPages = 1000;
+    private int maxDepth = 2;
+    private int politenessMs = 1000;
+    private boolean allowPrivateNetwork;
+    private String userAgent = DEFAULT_USER_AGENT;
+    private int threads = 4;
+    private int maxBytes = 2 * 1024 * 1024;
+    private Duration timeout = Duration.ofSeconds(20);
+    private Map<String, InetAddress> hostOverrides = Map.of();
 
-  public CrawlSettings withPrivateNetwork(boolean allow) {
-    return new CrawlSettings(
-        workDir,
-        evidenceDir,
-        maxPages,
-        maxDepth,
-        politenessMs,
-        allow,
-        userAgent,
-        threads,
-        maxBytes,
-        timeout,
-        hostOverrides);
-  }
+    private Builder(Path workDir, Path evidenceDir) {
+      this.workDir = workDir;
+      this.evidenceDir = evidenceDir;
+    }
 
-  public CrawlSettings withHostOverrides(Map<String, InetAddress> overrides) {
-    return new CrawlSettings(
-        workDir,
-        evidenceDir,
-        maxPages,
-        maxDepth,
-        politenessMs,
-        allowPrivateNetwork,
-        userAgent,
-        threads,
-        maxBytes,
-        timeout,
-        overrides);
-  }
+    public Builder limits(int maxPages, int maxDepth, int politenessMs) {
+      this.maxPages = maxPages;
+      this.maxDepth = maxDepth;
+      this.politenessMs = politenessMs;
+      return this;
+    }
 
-  public CrawlSettings withThreads(int threads) {
-    return new CrawlSettings(
-        workDir,
-        evidenceDir,
-        maxPages,
-        maxDepth,
-        politenessMs,
-        allowPrivateNetwork,
-        userAgent,
-        threads,
-        maxBytes,
-        timeout,
-        hostOverrides);
+    public Builder allowPrivateNetwork(boolean allow) {
+      this.allowPrivateNetwork = allow;
+      return this;
+    }
+
+    public Builder hostOverrides(Map<String, InetAddress> overrides) {
+      this.hostOverrides = overrides;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    public Builder maxBytes(int maxBytes) {
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public CrawlSettings build() {
+      return new CrawlSettings(
+          workDir,
+          evidenceDir,
+          maxPages,
+          maxDepth,
+          politenessMs,
+          allowPrivateNetwork,
+          userAgent,
+          threads,
+          maxBytes,
+          timeout,
+          hostOverrides);
+    }
   }
 
   private static void require(boolean ok, String message) {

@@ -102,11 +102,11 @@ class CrawlerIT {
   private CrawlSettings settings(int maxDepth, int politenessMs, boolean allowPrivate)
       throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    return CrawlSettings.defaults(work.resolve("frontier"), work.resolve("evidence"))
-        .withLimits(100, maxDepth, politenessMs)
-        .withPrivateNetwork(allowPrivate)
-        .withThreads(2)
-        .withHostOverrides(
+    return CrawlSettings.builder(work.resolve("frontier"), work.resolve("evidence"))
+        .limits(100, maxDepth, politenessMs)
+        .allowPrivateNetwork(allowPrivate)
+        .threads(2)
+        .hostOverrides(
             Map.of(
                 "xinsheng.test",
                 loopback,
@@ -115,7 +115,8 @@ class CrawlerIT {
                 "third.test",
                 loopback,
                 "gzip.test",
-                loopback));
+                loopback))
+        .build();
   }
 
   private Map<String, FetchedPage> byPath() {

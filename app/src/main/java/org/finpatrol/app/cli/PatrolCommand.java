@@ -108,8 +108,9 @@ final class PatrolCommand implements Callable<Integer> {
     var problems =
         Seeds.check(
             list,
-            CrawlSettings.defaults(paths.frontier(), paths.evidence())
-                .withPrivateNetwork(allowPrivateNetwork));
+            CrawlSettings.builder(paths.frontier(), paths.evidence())
+                .allowPrivateNetwork(allowPrivateNetwork)
+                .build());
     if (!problems.isEmpty()) {
       String more =
           problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad seed(s))" : "";

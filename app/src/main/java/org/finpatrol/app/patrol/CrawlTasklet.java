@@ -44,10 +44,11 @@ final class CrawlTasklet implements Tasklet {
     PatrolRequest request = store.loadRun(runId);
     store.clearRun(runId);
     CrawlSettings settings =
-        CrawlSettings.defaults(paths.frontier(), paths.evidence())
-            .withLimits(request.maxPages(), request.maxDepth(), request.politenessMs())
-            .withPrivateNetwork(request.allowPrivateNetwork())
-            .withHostOverrides(resolve(request.hostOverrides()));
+        CrawlSettings.builder(paths.frontier(), paths.evidence())
+            .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
+            .allowPrivateNetwork(request.allowPrivateNetwork())
+            .hostOverrides(resolve(request.hostOverrides()))
+            .build();
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     Set<String> hosts = ConcurrentHashMap.newKeySet();
