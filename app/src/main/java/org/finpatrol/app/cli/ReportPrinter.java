@@ -32,6 +32,10 @@ final class ReportPrinter {
           .append(e.getKey());
     }
     out.println("  pages: " + total + (total == 0 ? "" : " (" + pages + ")"));
+    for (PatrolReport.Failure f : r.failures()) {
+      out.println(
+          "    " + f.status() + " " + f.url() + (f.cause() == null ? "" : ": " + f.cause()));
+    }
     out.print("  steps:");
     r.steps().forEach(s -> out.print(" " + s.step() + " " + s.read() + "/" + s.written()));
     out.println("  (read/written)");

@@ -7,7 +7,8 @@ import org.finpatrol.review.ReviewCase;
 
 /**
  * The outcome of a patrol run: its ids and status, what each step read and wrote, pages by fetch
- * status, the platforms found (riskiest first) and the cases opened or updated.
+ * status with the first failures, the platforms found (riskiest first) and the cases opened or
+ * updated.
  */
 public record PatrolReport(
     long runId,
@@ -17,8 +18,12 @@ public record PatrolReport(
     Duration elapsed,
     List<StepCount> steps,
     Map<String, Integer> pagesByStatus,
+    List<Failure> failures,
     List<Platform> platforms,
     List<ReviewCase> cases) {
+
+  /** A URL that was not fetched, and why (the first few of a run are reported). */
+  public record Failure(String url, String status, String cause) {}
 
   /** Read and write counts of one step. */
   public record StepCount(String step, String status, long read, long written) {}

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PatrolService {
 
+  static final int MAX_FAILURES_REPORTED = 10;
+
   private final JobOperator jobs;
   private final Job patrolJob;
   private final PatrolStore store;
@@ -86,6 +88,7 @@ public class PatrolService {
         elapsed,
         steps,
         store.statusCounts(runId),
+        store.failures(runId, MAX_FAILURES_REPORTED),
         store.platforms(runId),
         touched);
   }

@@ -296,6 +296,19 @@ public class PatrolStore {
         .list();
   }
 
+  /** Up to {@code limit} URLs of the run that were not fetched, with status and cause. */
+  public List<PatrolReport.Failure> failures(long runId, int limit) {
+    return jdbc
+        .sql(
+            "SELECT url, fetch_status, cause FROM page WHERE run_id = ? AND fetch_status <> ? ORDER BY id")
+        .params(runId, FetchStatus.OK.name())
+        .query(
+            (rs, n) -> new PatrolReport.Failure(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
   /** Pages of the run by fetch status. */
   public Map<String, Integer> statusCounts(long runId) {
     Map<String, Integer> counts = new LinkedHashMap<>();
