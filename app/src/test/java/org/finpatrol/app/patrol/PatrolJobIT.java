@@ -30,7 +30,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The patrol job end to end against WireMock sites: a bad platform and a compliant bank. */
+/**
+ * The patrol job end to end against WireMock sites, a bad platform and a compliant bank, on the
+ * default embedded H2 database ({@link PatrolJobMariaDbIT} runs the same on MariaDB).
+ */
 class PatrolJobIT {
 
   private static final String BAD_HOME =
@@ -56,6 +59,11 @@ class PatrolJobIT {
     context =
         FinPatrolApplication.start(
             new AppPaths(data, Path.of("../config").toAbsolutePath()), false, 0, Map.of());
+  }
+
+  /** Spring properties that choose the database; none means the default embedded H2. */
+  Map<String, Object> databaseProperties() {
+    return Map.of();
   }
 
   private void stub(String host, String path, String body) {
