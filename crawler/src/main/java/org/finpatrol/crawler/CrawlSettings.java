@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How a crawl runs.
@@ -22,6 +23,10 @@ import java.util.Objects;
  * @param timeout connect and read timeout
  * @param hostOverrides host names resolved to fixed addresses instead of DNS (like curl's {@code
  *     --resolve}); used for the bundled demo sites and tests
+ * @param perHostMaxPages pages to fetch at most from one host (a spider-trap guard)
+ * @param totalTimeout the longest one request may take, body included (slow-drip guard)
+ * @param validators what a previous patrol saw of a URL, for conditional GETs (null for none)
+ * @param warcRolloverBytes size at which a WARC file is closed and the next one started
  */
 public record CrawlSettings(
     Path workDir,
@@ -34,7 +39,11 @@ public record CrawlSettings(
     int threads,
     int maxBytes,
     Duration timeout,
-    Map<String, InetAddress> hostOverrides) {
+    Map<String, InetAddress> hostOverrides,
+    int perHostMaxPages,
+    Duration totalTimeout,
+    Function<String, Validators> validators,
+    long warcRolloverBytes) {
 
   public static final String DEFAULT_USER_AGENT =
       "FinPatrol/0.1 (+https://github.com/finpatrol/finpatrol; financial-ad patrol)";
@@ -52,11 +61,17 @@ public record CrawlSettings(
         userAgent.contains("FinPatrol"), "userAgent must name FinPatrol, got '" + userAgent + "'");
     Objects.requireNonNull(timeout, "timeout");
     hostOverrides = Map.copyOf(hostOverrides);
+    require(perHostMaxPages >= 1, "perHostMaxPages must be at least 1, got " + perHostMaxPages);
+    Objects.requireNonNull(totalTimeout, "totalTimeout");
+    require(!totalTimeout.isNegative() && !totalTimeout.isZero(), "totalTimeout must be positive");
+    validators = validators == null ? url -> null : validators;
+    require(warcRolloverBytes >= 1024 * 1024, "warcRolloverBytes must be at least 1 MiB");
   }
 
   /**
-   * Settings with the defaults (1,000 pages, depth 2, 1 s politeness, private network refused, 4
-   * threads, 2 MiB bodies, 20 s timeouts), to adjust with the builder.
+   * Settings with the defaults (1,000 pages, 500 a host, depth 2, 1 s politeness, private network
+   * refused, 4 threads, 2 MiB bodies, 20 s connect/read and 60 s total timeouts, 1 GiB WARC files,
+   * no conditional GETs), to adjust with the builder.
    */
   public static Builder builder(Path workDir, Path evidenceDir) {
     return new Builder(workDir, evidenceDir);
@@ -75,6 +90,10 @@ public record CrawlSettings(
     private int maxBytes = 2 * 1024 * 1024;
     private Duration timeout = Duration.ofSeconds(20);
     private Map<String, InetAddress> hostOverrides = Map.of();
+    private int perHostMaxPages = 500;
+    private Duration totalTimeout = Duration.ofSeconds(60);
+    private Function<String, Validators> validators;
+    private long warcRolloverBytes = 1L << 30;
 
     private Builder(Path workDir, Path evidenceDir) {
       this.workDir = workDir;
@@ -108,6 +127,26 @@ public record CrawlSettings(
       return this;
     }
 
+    public Builder perHostMaxPages(int pages) {
+      this.perHostMaxPages = pages;
+      return this;
+    }
+
+    public Builder totalTimeout(Duration timeout) {
+      this.totalTimeout = timeout;
+      return this;
+    }
+
+    public Builder validators(Function<String, Validators> validators) {
+      this.validators = validators;
+      return this;
+    }
+
+    public Builder warcRolloverBytes(long bytes) {
+      this.warcRolloverBytes = bytes;
+      return this;
+    }
+
     public Builder maxBytes(int maxBytes) {
       this.maxBytes = maxBytes;
       return this;
@@ -130,7 +169,11 @@ public record CrawlSettings(
           threads,
           maxBytes,
           timeout,
-          hostOverrides);
+          hostOverrides,
+          perHostMaxPages,
+          totalTimeout,
+          validators,
+          warcRolloverBytes);
     }
   }
 

@@ -3,11 +3,19 @@ package org.finpatrol.crawler;
 import java.time.Duration;
 import java.util.Map;
 
-/** Counts of a finished crawl: pages by fetch status, sink failures, and how long it took. */
-public record CrawlSummary(Map<FetchStatus, Long> byStatus, long sinkFailures, Duration elapsed) {
+/**
+ * Counts of a finished crawl: pages by fetch status, links not followed by reason (out of scope,
+ * spider-trap guards, host budget), sink failures, and how long it took.
+ */
+public record CrawlSummary(
+    Map<FetchStatus, Long> byStatus,
+    Map<String, Long> notFollowed,
+    long sinkFailures,
+    Duration elapsed) {
 
   public CrawlSummary {
     byStatus = Map.copyOf(byStatus);
+    notFollowed = Map.copyOf(notFollowed);
   }
 
   public long total() {

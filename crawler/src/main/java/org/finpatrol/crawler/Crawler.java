@@ -3,11 +3,9 @@ package org.finpatrol.crawler;
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.crawler.CrawlController;
-import edu.uci.ics.crawler4j.fetcher.PageFetcher;
 import edu.uci.ics.crawler4j.frontier.SleepycatFrontierConfiguration;
 import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.TLDList;
-import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,11 +13,13 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.fetch.CrawlContext;
 import org.finpatrol.crawler.fetch.Crawler4jParts;
 import org.finpatrol.crawler.fetch.PatrolCrawler;
+import org.finpatrol.crawler.fetch.PatrolPageFetcher;
 import org.finpatrol.crawler.fetch.RobotsPolicy;
 import org.finpatrol.crawler.fetch.Scope;
 import org.finpatrol.crawler.net.GuardedDnsResolver;
@@ -64,50 +64,65 @@ public final class Crawler {
         hosts.add(host.toLowerCase(Locale.ROOT));
       }
     }
-    try (WarcEvidence evidence = new WarcEvidence(settings.evidenceDir(), "patrol-" + runId)) {
-      CrawlContext context =
-          new CrawlContext(new Scope(hosts), evidence, settings.userAgent(), sink);
-      run(seeds, context);
-      return new CrawlSummary(
-          context.counts(), context.sinkFailures(), Duration.ofNanos(System.nanoTime() - started));
+    try (WarcEvidence evidence =
+        new WarcEvidence(settings.evidenceDir(), "patrol-" + runId, settings.warcRolloverBytes())) {
+      return run(seeds, hosts, evidence, sink, started);
     }
   }
 
-  private void run(List<String> seeds, CrawlContext context) throws IOException {
+  private CrawlSummary run(
+      List<String> seeds, Set<String> hosts, WarcEvidence evidence, PageSink sink, long started)
+      throws IOException {
     CrawlConfig config = config();
     try {
-      BasicURLNormalizer normalizer = new BasicURLNormalizer();
-      Crawler4jParts parts = new Crawler4jParts();
-      PageFetcher fetcher =
-          new PageFetcher(config, normalizer, parts.politeness(settings.politenessMs()));
+      BasicURLNormalizer normalizer = Crawler4jParts.normalizer();
+      Crawler4jParts parts = new Crawler4jParts(settings.politenessMs());
+      PatrolPageFetcher fetcher =
+          parts.fetcher(config, normalizer, settings.totalTimeout(), settings.validators());
       SleepycatFrontierConfiguration frontier = new SleepycatFrontierConfiguration(config);
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
+      parts.crawlDelaysFrom(robots);
       TLDList tlds = new TLDList(config);
-      Parser parser =
-          new Parser(
-              config,
-              normalizer,
-              parts.jsoup(normalizer, frontier.getWebURLFactory(), tlds),
-              tlds,
-              frontier.getWebURLFactory());
+      Parser parser = parts.parser(config, normalizer, frontier.getWebURLFactory(), tlds);
       CrawlController controller =
           new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
+      CrawlContext context =
+          new CrawlContext(
+              new Scope(hosts, settings.perHostMaxPages()),
+              evidence,
+              settings.userAgent(),
+              fetcher,
+              sink);
       for (String seed : seeds) {
         String url = normalizer.filter(seed.strip());
         if (url == null) {
           continue;
         }
-        WebURL probe = frontier.getWebURLFactory().newWebUrl();
-        probe.setURL(url);
-        if (!robots.allows(probe, false)) {
+        RobotsPolicy.Verdict verdict = robots.verdict(url);
+        if (!verdict.rules().isAllowed(url)) {
+          FetchStatus status =
+              switch (verdict.source()) {
+                case UNREACHABLE -> FetchStatus.FETCH_ERROR;
+                case PRIVATE_NETWORK -> FetchStatus.BLOCKED_PRIVATE_NETWORK;
+                default -> FetchStatus.ROBOTS_DISALLOWED;
+              };
           context.emit(
               FetchedPage.withoutContent(
-                  url, 0, null, FetchStatus.ROBOTS_DISALLOWED, 0, robots.reason(url), null, null));
+                  url, 0, null, status, 0, verdict.description(), null, null));
           continue;
         }
+        context.scope.countSeed(url);
         controller.addSeed(url);
       }
       controller.start(() -> new PatrolCrawler(context), settings.threads());
+      log.info("crawl finished: {}; links not followed: {}", context.counts(), context.refusals());
+      return new CrawlSummary(
+          context.counts(),
+          context.refusals().entrySet().stream()
+              .collect(
+                  java.util.stream.Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)),
+          context.sinkFailures(),
+          Duration.ofNanos(System.nanoTime() - started));
     } catch (IOException e) {
       throw e;
     } catch (InterruptedException e) {
@@ -117,7 +132,6 @@ public final class Crawler {
       // crawler4j declares 'throws Exception' on its constructors; the causes are I/O ones.
       throw new IOException("crawler could not start: " + e.getMessage(), e);
     }
-    log.info("crawl finished: {}", context.counts());
   }
 
   private CrawlConfig config() {

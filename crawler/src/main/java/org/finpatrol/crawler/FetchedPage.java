@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param ads advertisements found on the page
  * @param outlinks number of links found
  * @param evidence the WARC record of the response (null when nothing was received)
+ * @param etag the ETag header, for the next patrol's conditional GET (may be null)
+ * @param lastModified the Last-Modified header, likewise (may be null)
+ * @param facts what the page says about its operator
  */
 public record FetchedPage(
     String url,
@@ -37,7 +40,10 @@ public record FetchedPage(
     String text,
     List<Ad> ads,
     int outlinks,
-    EvidenceRef evidence) {
+    EvidenceRef evidence,
+    String etag,
+    String lastModified,
+    OperatorFacts facts) {
 
   public FetchedPage {
     Objects.requireNonNull(url, "url");
@@ -45,6 +51,7 @@ public record FetchedPage(
     title = title == null ? "" : title;
     text = text == null ? "" : text;
     ads = List.copyOf(ads);
+    facts = facts == null ? OperatorFacts.NONE : facts;
   }
 
   /** A URL that yielded no content: a failure, a redirect, a refusal. */
@@ -73,6 +80,9 @@ public record FetchedPage(
         "",
         List.of(),
         0,
-        evidence);
+        evidence,
+        null,
+        null,
+        OperatorFacts.NONE);
   }
 }

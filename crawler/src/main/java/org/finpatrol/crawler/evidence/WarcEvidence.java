@@ -23,14 +23,16 @@ import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
 
 /**
- * Appends request/response record pairs to gzip-compressed WARC files in one directory, rolling
- * over to a new file past {@value #MAX_FILE_BYTES} bytes. Files are only ever appended to.
+ * Appends response, request and metadata records to gzip-compressed WARC files in one directory,
+ * rolling over to a new file past a size (1 GiB by default). Files are only ever appended to and
+ * are opened with CREATE_NEW, so an existing file is never rewritten.
  *
  * <p>The response record holds the status line, the headers as the HTTP client passed them on, and
  * the body as received after any Content-Encoding was undone (the HTTP client decompresses and
@@ -40,7 +42,7 @@ import org.netpreserve.jwarc.WarcWriter;
  */
 public final class WarcEvidence implements Closeable {
 
-  static final long MAX_FILE_BYTES = 1L << 30;
+  static final long DEFAULT_ROLLOVER_BYTES = 1L << 30;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final List<String> DROPPED_HEADERS =
@@ -48,18 +50,29 @@ public final class WarcEvidence implements Closeable {
 
   private final Path directory;
   private final String prefix;
+  private final long rolloverBytes;
   private WarcWriter writer;
   private String fileName;
   private int sequence;
 
   /** Evidence files named {@code <prefix>-<UTC time>-<n>.warc.gz} in {@code directory}. */
   public WarcEvidence(Path directory, String prefix) throws IOException {
+    this(directory, prefix, DEFAULT_ROLLOVER_BYTES);
+  }
+
+  /** As above, starting a new file once one has grown past {@code rolloverBytes}. */
+  public WarcEvidence(Path directory, String prefix, long rolloverBytes) throws IOException {
     this.directory = directory;
     this.prefix = prefix;
+    this.rolloverBytes = rolloverBytes;
     Files.createDirectories(directory);
   }
 
-  /** The HTTP exchange to record. {@code headers} keep their order; names as received. */
+  /**
+   * The HTTP exchange to record. {@code headers} keep their order, names as received; {@code
+   * metadata} (may be empty) becomes a metadata record beside the response: fetch facts and what
+   * was extracted from the page.
+   */
   public record Exchange(
       String url,
       String userAgent,
@@ -68,7 +81,8 @@ public final class WarcEvidence implements Closeable {
       List<Map.Entry<String, String>> headers,
       byte[] body,
       boolean truncated,
-      Instant fetchedAt) {}
+      Instant fetchedAt,
+      Map<String, List<String>> metadata) {}
 
   /** Writes the request and response records of one exchange; returns the response's reference. */
   public synchronized EvidenceRef record(Exchange exchange) throws IOException {
@@ -123,10 +137,19 @@ public final class WarcEvidence implements Closeable {
             .concurrentTo(URI.create("urn:uuid:" + responseId))
             .body(request)
             .build());
+    if (exchange.metadata() != null && !exchange.metadata().isEmpty()) {
+      writer.write(
+          new WarcMetadata.Builder()
+              .targetURI(target)
+              .date(exchange.fetchedAt())
+              .concurrentTo(URI.create("urn:uuid:" + responseId))
+              .fields(exchange.metadata())
+              .build());
+    }
     EvidenceRef ref =
         new EvidenceRef(
             fileName, "<urn:uuid:" + responseId + ">", offset, sha256, exchange.fetchedAt());
-    if (writer.position() > MAX_FILE_BYTES) {
+    if (writer.position() > rolloverBytes) {
       writer.close();
       writer = null;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.finpatrol.crawler.Ad;
+import org.finpatrol.crawler.OperatorFacts;
 import org.finpatrol.crawler.Urls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,24 +24,28 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Extracts title, main text, links and advertisements from HTML bytes.
+ * Extracts title, main text, links, advertisements and operator facts from HTML bytes.
  *
- * <p>Charset: the Content-Type header if it names one, else the BOM or {@code <meta charset>} /
- * {@code http-equiv} (Jsoup's sniffing), else UTF-8; GB2312/GBK labels decode as GB18030. When the
- * chosen charset leaves many undecodable bytes and GB18030 leaves fewer, GB18030 wins (Chinese
- * sites often declare nothing or the wrong thing).
+ * <p>Charset: see {@link Charsets} (BOM, header, meta, then detection; GB2312/GBK as GB18030).
+ *
+ * <p>Main text leaves out scripts, styles, navigation, headers, footers, asides, menus marked by
+ * class or id, and short link-dense blocks; control characters (NUL included) are dropped.
  *
  * <p>Advertisements are elements whose class or id looks like an ad container (ad, ads, banner,
- * sponsor, guanggao, tuiguang, promo), elements labelled 广告 or 推广, and iframes from another host.
- * They are reported on their own and removed from the main text, so that a news page carrying a bad
- * ad is not itself taken for the advertiser. Stateless and thread-safe.
+ * sponsor, guanggao, tuiguang, promo), elements labelled 广告 or 推广, sponsored links, and iframes
+ * from another host; banner images contribute their alt text. They are reported on their own and
+ * removed from the main text, so that a news page carrying a bad ad is not itself taken for the
+ * advertiser. Stateless and thread-safe.
  */
 public final class HtmlExtractor {
 
   private static final Pattern AD_CLASS =
       Pattern.compile(
-          "(^|[\\s_-])(ad|ads|advert|advertisement|banner|sponsor|sponsored|guanggao|gg|tuiguang|promo|adsbygoogle)([\\s_-]|\\d|$)",
+          "(^|[\\s_-])(ad|ads|advert|advertisement|banner|sponsor|sponsored|guanggao|gg|tuiguang"
+              + "|promo|adsbygoogle)([\\s_-]|\\d|$)",
           Pattern.CASE_INSENSITIVE);
+  private static final String MENU =
+      "(?i)(^|[\\s_-])(nav|navbar|menu|breadcrumbs?|sidebar|copyright|toolbar|topbar)([\\s_-]|$)";
   private static final Set<String> AD_LABELS = Set.of("广告", "推广", "赞助", "广告推广", "sponsored", "ad");
   private static final Set<String> BLOCKS =
       Set.of(
@@ -80,39 +85,116 @@ public final class HtmlExtractor {
 
   /** Extracts from {@code body}, fetched from {@code url} with this Content-Type (may be null). */
   public Extraction extract(byte[] body, String contentType, String url) {
-    Charset declared = Charsets.fromContentType(contentType);
-    Document doc = parse(body, declared, url);
-    Charset used = doc.charset();
-    if (declared == null) {
-      Charset widened = Charsets.widen(used);
-      if (!widened.equals(used)) {
-        doc = parse(body, widened, url);
-        used = widened;
-      } else if (!Charsets.hasUtf8Bom(body)) {
-        int bad = Charsets.undecodable(body, used);
-        if (bad > 0 && Charsets.undecodable(body, Charsets.GB18030) < bad) {
-          doc = parse(body, Charsets.GB18030, url);
-          used = Charsets.GB18030;
-        }
-      }
-    }
+    Charsets.Choice charset = Charsets.choose(body, contentType);
+    Document doc = parse(body, charset.charset(), url);
     String host = Urls.host(url);
     List<Ad> ads = new ArrayList<>();
     List<Element> adElements = findAds(doc, host, ads);
     List<String> links = links(doc);
     Map<String, String> meta = meta(doc);
-    String title = doc.title().strip();
+    String title = clean(doc.title()).strip();
     for (Element ad : adElements) {
       ad.remove();
     }
-    doc.select("script, style, noscript, template, svg, iframe, nav, object, embed, head").remove();
-    return new Extraction(title, text(doc.body()), links, ads, meta, used.name());
+    doc.select("script, style, noscript, template, svg, iframe, object, embed, head").remove();
+    // Operator facts live in footers and side boxes too (ICP numbers almost always do).
+    OperatorFacts facts = FactsExtractor.extract(title + "\n" + clean(text(doc.body())));
+    doc.select("nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]")
+        .remove();
+    removeBoilerplate(doc);
+    String text = clean(text(doc.body()));
+    return new Extraction(
+        title,
+        text,
+        links,
+        ads,
+        meta,
+        charset.charset().name(),
+        charset.basis().name().toLowerCase(Locale.ROOT),
+        facts);
+  }
+
+  /**
+   * Drops navigation that is not marked up as such: elements whose class or id names a menu, a
+   * breadcrumb or a copyright line, and short blocks that are mostly link text.
+   */
+  private static void removeBoilerplate(Document doc) {
+    if (doc.body() == null) {
+      return;
+    }
+    doc.body().select("[class~=" + MENU + "], [id~=" + MENU + "]").remove();
+    for (Element block : doc.body().select("ul, ol, div, table, p")) {
+      String all = block.text();
+      if (all.isEmpty() || all.length() > 400) {
+        continue;
+      }
+      int links = 0;
+      int linkText = 0;
+      for (Element a : block.select("a")) {
+        links++;
+        linkText += a.text().length();
+      }
+      if (links >= 3 && linkText > 0.7 * all.length()) {
+        block.remove();
+      }
+    }
+  }
+
+  /** Removes NUL and other control characters but line breaks and tabs; crawled text is hostile. */
+  static String clean(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || (c >= 0x80 && c < 0xa0);
+      if (!control && c != '\uFFFD') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Whether a body that claims to be text is binary: a known file signature (PNG, GIF, JPEG, PDF,
+   * ZIP, gzip, ELF, ...) or NUL and control bytes making more than 5% (and at least 8) of its first
+   * kilobyte. A stray NUL in an HTML page does not make it binary.
+   */
+  public static boolean looksBinary(byte[] body) {
+    if (startsWith(body, 0x89, 'P', 'N', 'G')
+        || startsWith(body, 'G', 'I', 'F', '8')
+        || startsWith(body, 0xff, 0xd8, 0xff)
+        || startsWith(body, '%', 'P', 'D', 'F')
+        || startsWith(body, 'P', 'K', 3, 4)
+        || startsWith(body, 0x1f, 0x8b)
+        || startsWith(body, 0x7f, 'E', 'L', 'F')
+        || startsWith(body, 'M', 'Z')) {
+      return true;
+    }
+    int n = Math.min(body.length, 1024);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = body[i] & 0xff;
+      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1b && b != '\f') {
+        control++;
+      }
+    }
+    return control >= 8 && control > n / 20;
+  }
+
+  private static boolean startsWith(byte[] body, int... prefix) {
+    if (body.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((body[i] & 0xff) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Document parse(byte[] body, Charset charset, String url) {
     try {
-      return Jsoup.parse(
-          new ByteArrayInputStream(body), charset == null ? null : charset.name(), url);
+      return Jsoup.parse(new ByteArrayInputStream(body), charset.name(), url);
     } catch (IOException e) {
       // Reading a byte array does not fail; anything here is a bug worth surfacing.
       throw new UncheckedIOException(e);
@@ -167,6 +249,9 @@ public final class HtmlExtractor {
       return srcHost != null && host != null && !srcHost.equals(host)
           ? "iframe from " + srcHost
           : null;
+    }
+    if (el.tagName().equals("a") && el.attr("rel").toLowerCase(Locale.ROOT).contains("sponsored")) {
+      return "sponsored link";
     }
     String classAndId = el.className() + " " + el.id();
     if (AD_CLASS.matcher(classAndId).find()) {

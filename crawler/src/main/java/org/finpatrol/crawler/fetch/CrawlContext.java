@@ -2,6 +2,7 @@ package org.finpatrol.crawler.fetch;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.finpatrol.crawler.FetchStatus;
@@ -12,29 +13,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the crawler threads of one crawl share: scope, evidence writer, the sink, counters.
- * Thread-safe.
+ * What the crawler threads of one crawl share: scope, fetcher, evidence writer, the sink, redirect
+ * chains and counters. Thread-safe.
  */
 public final class CrawlContext {
 
   private static final Logger log = LoggerFactory.getLogger(CrawlContext.class);
 
-  final Scope scope;
+  /** Redirects followed in a row before the chain is given up. */
+  static final int MAX_REDIRECTS = 5;
+
+  public final Scope scope;
   final WarcEvidence evidence;
   final String userAgent;
+  final PatrolPageFetcher fetcher;
   private final PageSink sink;
   private final Map<FetchStatus, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<Scope.Refusal, LongAdder> refusals = new ConcurrentHashMap<>();
   private final LongAdder sinkFailures = new LongAdder();
+  private final Map<String, Integer> redirectHops = new ConcurrentHashMap<>();
+  private final Set<String> fetched = ConcurrentHashMap.newKeySet();
 
-  public CrawlContext(Scope scope, WarcEvidence evidence, String userAgent, PageSink sink) {
+  public CrawlContext(
+      Scope scope,
+      WarcEvidence evidence,
+      String userAgent,
+      PatrolPageFetcher fetcher,
+      PageSink sink) {
     this.scope = scope;
     this.evidence = evidence;
     this.userAgent = userAgent;
+    this.fetcher = fetcher;
     this.sink = sink;
   }
 
   /** Counts the page and hands it to the sink; a failing sink is logged, not propagated. */
   public void emit(FetchedPage page) {
+    fetched.add(page.url());
     counts.computeIfAbsent(page.status(), k -> new LongAdder()).increment();
     try {
       sink.accept(page);
@@ -44,9 +59,34 @@ public final class CrawlContext {
     }
   }
 
+  void refused(Scope.Refusal why) {
+    refusals.computeIfAbsent(why, k -> new LongAdder()).increment();
+  }
+
+  /** Notes that {@code from} redirected to {@code to}; returns the length of the chain so far. */
+  int redirected(String from, String to) {
+    int hops = redirectHops.getOrDefault(from, 0) + 1;
+    redirectHops.merge(to, hops, Math::max);
+    return hops;
+  }
+
+  int redirectHops(String url) {
+    return redirectHops.getOrDefault(url, 0);
+  }
+
+  boolean alreadyFetched(String url) {
+    return fetched.contains(url);
+  }
+
   public Map<FetchStatus, Long> counts() {
     Map<FetchStatus, Long> out = new EnumMap<>(FetchStatus.class);
     counts.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  public Map<Scope.Refusal, Long> refusals() {
+    Map<Scope.Refusal, Long> out = new EnumMap<>(Scope.Refusal.class);
+    refusals.forEach((k, v) -> out.put(k, v.sum()));
     return out;
   }
 

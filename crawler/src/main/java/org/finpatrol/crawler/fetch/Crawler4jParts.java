@@ -1,21 +1,73 @@
 package org.finpatrol.crawler.fetch;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
-import edu.uci.ics.crawler4j.PolitenessServer;
-import edu.uci.ics.crawler4j.parser.HtmlParser;
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.TLDList;
 import edu.uci.ics.crawler4j.url.WebURLFactory;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.finpatrol.crawler.Validators;
 
 /**
- * Gives the crawler facade this package's crawler4j replacements without making their classes
- * public: the Jsoup-backed parser and the per-host politeness.
+ * Builds FinPatrol's replacements for crawler4j's parts (URL normaliser, politeness, fetcher,
+ * parser) without making their classes public.
  */
 public final class Crawler4jParts {
-  public HtmlParser jsoup(BasicURLNormalizer normalizer, WebURLFactory factory, TLDList tlds) {
-    return new JsoupHtmlParser(normalizer, factory, tlds);
+
+  /** Query parameters that only track clicks and would make one page look like many. */
+  static final List<String> TRACKING_PARAMETERS =
+      List.of(
+          "utm_source",
+          "utm_medium",
+          "utm_campaign",
+          "utm_term",
+          "utm_content",
+          "utm_id",
+          "gclid",
+          "fbclid",
+          "msclkid",
+          "yclid",
+          "spm",
+          "scm",
+          "isappinstalled",
+          "share_token");
+
+  private final HostPoliteness politeness;
+
+  public Crawler4jParts(long politenessMs) {
+    this.politeness = new HostPoliteness(politenessMs);
   }
 
-  public PolitenessServer politeness(long delayMs) {
-    return new HostPoliteness(delayMs);
+  /**
+   * The URL normaliser: lower-case scheme and host, default ports and dot segments removed,
+   * fragments dropped, tracking parameters removed.
+   */
+  public static BasicURLNormalizer normalizer() {
+    return BasicURLNormalizer.newBuilder().queryParamsToRemove(TRACKING_PARAMETERS).build();
+  }
+
+  public PatrolPageFetcher fetcher(
+      CrawlConfig config,
+      BasicURLNormalizer normalizer,
+      Duration total,
+      Function<String, Validators> validators)
+      throws GeneralSecurityException {
+    return new PatrolPageFetcher(config, normalizer, politeness, total, validators);
+  }
+
+  /** Lets the politeness honour robots.txt Crawl-delay values as robots.txt files are read. */
+  public void crawlDelaysFrom(RobotsPolicy robots) {
+    politeness.crawlDelays(robots::crawlDelay);
+  }
+
+  public Parser parser(
+      CrawlConfig config, BasicURLNormalizer normalizer, WebURLFactory factory, TLDList tlds)
+      throws IOException {
+    return new PatrolParser(
+        config, normalizer, new JsoupHtmlParser(normalizer, factory, tlds), tlds, factory);
   }
 }

@@ -27,6 +27,17 @@ final class JsoupHtmlParser implements HtmlParser {
       this.extraction = extraction;
     }
 
+    /** Parse data for content that is not text: no extraction, no links. */
+    static ExtractedParseData unsupported() {
+      ExtractedParseData data = new ExtractedParseData(null);
+      data.setTitle("");
+      data.setText("");
+      data.setMetaTags(java.util.Map.of());
+      data.setOutgoingUrls(java.util.Set.of());
+      return data;
+    }
+
+    /** The extraction, or null for content that is not text. */
     Extraction extraction() {
       return extraction;
     }

@@ -6,25 +6,30 @@ import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.finpatrol.crawler.Ad;
 import org.finpatrol.crawler.EvidenceRef;
 import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
+import org.finpatrol.crawler.OperatorFacts;
 import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.extract.Extraction;
+import org.finpatrol.crawler.extract.HtmlExtractor;
 import org.finpatrol.crawler.net.PrivateAddressException;
 
 /**
- * One crawler4j thread of a patrol: decides scope, writes every received response to the WARC
- * evidence first, then turns it into a {@link FetchedPage}. Every outcome, including errors, is
- * emitted with a status and cause; nothing is thrown back into crawler4j.
+ * One crawler4j thread of a patrol: decides scope, writes every response received to the WARC
+ * evidence first (error responses and redirects as headers only), then turns it into a {@link
+ * FetchedPage}. Every outcome, including errors, is emitted with a status and cause; nothing is
+ * thrown back into crawler4j.
  *
- * <p>crawler4j creates one instance per thread, so the per-URL field is not shared.
+ * <p>crawler4j creates one instance per thread, so the per-URL fields are not shared.
  */
 public final class PatrolCrawler extends WebCrawler {
 
@@ -38,8 +43,34 @@ public final class PatrolCrawler extends WebCrawler {
 
   @Override
   public boolean shouldVisit(Page referringPage, WebURL url) {
-    String referringHost = referringPage == null ? null : host(referringPage.getWebURL().getURL());
-    return context.scope.allows(url.getURL(), referringHost);
+    String target = url.getURL();
+    String referringHost = null;
+    boolean fromAd = false;
+    boolean financial = false;
+    if (referringPage != null) {
+      String from = referringPage.getWebURL().getURL();
+      referringHost = Urls.host(from);
+      if (referringPage.isRedirect()) {
+        int hops = context.redirected(from, target);
+        if (hops > CrawlContext.MAX_REDIRECTS) {
+          context.refused(Scope.Refusal.REDIRECT_CHAIN);
+          return false;
+        }
+        // A redirect keeps the standing of the link that led to it.
+        fromAd = true;
+      } else if (referringPage.getParseData() instanceof JsoupHtmlParser.ExtractedParseData data
+          && data.extraction() != null) {
+        Extraction ex = data.extraction();
+        fromAd = ex.ads().stream().anyMatch(a -> target.equals(a.landingUrl()));
+        financial = Scope.mentionsFinance(ex.title()) || Scope.mentionsFinance(ex.text());
+      }
+    }
+    Scope.Refusal refusal = context.scope.decide(target, referringHost, fromAd, financial);
+    if (refusal != null) {
+      context.refused(refusal);
+      return false;
+    }
+    return true;
   }
 
   @Override
@@ -51,9 +82,16 @@ public final class PatrolCrawler extends WebCrawler {
   @Override
   public void visit(Page page) {
     WebURL url = page.getWebURL();
+    byte[] body = page.getContentData() == null ? new byte[0] : page.getContentData();
+    Extraction ex =
+        page.getParseData() instanceof JsoupHtmlParser.ExtractedParseData data
+            ? data.extraction()
+            : null;
+    // Binary types (images, archives, PDFs) reach here with no extraction: evidence only.
+    boolean binary = HtmlExtractor.looksBinary(body);
     EvidenceRef evidence;
     try {
-      evidence = record(page, page.getContentData());
+      evidence = record(page, body, metadata(page, ex, binary));
     } catch (IOException e) {
       // Without evidence a page must not be used: report it as failed, with the reason.
       emit(
@@ -65,20 +103,15 @@ public final class PatrolCrawler extends WebCrawler {
           null);
       return;
     }
-    String title = "";
-    String text = "";
-    List<org.finpatrol.crawler.Ad> ads = List.of();
-    int links = 0;
-    String charset = null;
-    if (page.getParseData() instanceof JsoupHtmlParser.ExtractedParseData data) {
-      Extraction ex = data.extraction();
-      title = ex.title();
-      text = ex.text();
-      ads = ex.ads();
-      links = ex.links().size();
-      charset = ex.charset();
-    } else if (page.getParseData() != null && page.getParseData().getOutgoingUrls() != null) {
-      links = page.getParseData().getOutgoingUrls().size();
+    if (binary || ex == null) {
+      emit(
+          url,
+          FetchStatus.UNSUPPORTED_CONTENT,
+          page.getStatusCode(),
+          (binary ? "binary content" : "not HTML") + " served as " + page.getContentType(),
+          page,
+          evidence);
+      return;
     }
     context.emit(
         new FetchedPage(
@@ -88,38 +121,67 @@ public final class PatrolCrawler extends WebCrawler {
             url.getParentUrl(),
             FetchStatus.OK,
             page.getStatusCode(),
-            null,
+            page.isTruncated() ? "truncated at the size cap" : null,
             page.getContentType(),
-            charset,
+            ex.charset(),
             page.isTruncated(),
-            title,
-            text,
-            ads,
-            links,
-            evidence));
+            ex.title(),
+            ex.text(),
+            ex.ads(),
+            ex.links().size(),
+            evidence,
+            header(page, "ETag"),
+            header(page, "Last-Modified"),
+            ex.facts()));
   }
 
   @Override
   protected void onRedirectedStatusCode(Page page) {
-    EvidenceRef evidence = null;
-    try {
-      evidence = record(page, new byte[0]);
-    } catch (IOException e) {
-      // The redirect target is still crawled; only this record is missing.
+    String target = page.getRedirectedToUrl();
+    String cause = "redirected to " + target;
+    if (context.redirectHops(page.getWebURL().getURL()) + 1 > CrawlContext.MAX_REDIRECTS) {
+      cause += " (more than " + CrawlContext.MAX_REDIRECTS + " redirects in a row: not followed)";
+    } else if (target != null && context.alreadyFetched(target)) {
+      cause += " (already fetched: redirect loop or duplicate)";
     }
     emit(
         page.getWebURL(),
         FetchStatus.REDIRECT,
         page.getStatusCode(),
-        "redirected to " + page.getRedirectedToUrl(),
+        cause,
         page,
-        evidence);
+        recordQuietly(page));
   }
 
   @Override
   protected void onUnexpectedStatusCode(
       String url, int statusCode, String contentType, String description) {
     WebURL webUrl = current != null && current.getURL().equals(url) ? current : null;
+    Page page = null;
+    if (webUrl != null) {
+      page = new Page(webUrl);
+      page.setStatusCode(statusCode);
+      page.setFetchResponseHeaders(context.fetcher.lastHeaders());
+    }
+    EvidenceRef evidence = page == null ? null : recordQuietly(page);
+    if (statusCode == 304) {
+      context.emit(
+          FetchedPage.withoutContent(
+              url,
+              webUrl == null ? 0 : webUrl.getDepth(),
+              webUrl == null ? null : webUrl.getParentUrl(),
+              FetchStatus.NOT_MODIFIED,
+              statusCode,
+              "not modified since the previous patrol",
+              contentType,
+              evidence));
+      return;
+    }
+    String cause = "HTTP " + statusCode + " " + description;
+    String serverAsked = context.fetcher.abortReason(url);
+    if (serverAsked != null) {
+      cause += " (" + serverAsked + ")";
+    }
     context.emit(
         FetchedPage.withoutContent(
             url,
@@ -127,14 +189,21 @@ public final class PatrolCrawler extends WebCrawler {
             webUrl == null ? null : webUrl.getParentUrl(),
             FetchStatus.HTTP_ERROR,
             statusCode,
-            "HTTP " + statusCode + " " + description,
+            cause,
             contentType,
-            null));
+            evidence));
   }
 
   @Override
   protected void onContentFetchError(Page page, Exception e) {
-    emit(page.getWebURL(), FetchStatus.FETCH_ERROR, currentStatus, describe(e), page, null);
+    String reason = context.fetcher.abortReason(page.getWebURL().getURL());
+    emit(
+        page.getWebURL(),
+        FetchStatus.FETCH_ERROR,
+        currentStatus,
+        reason != null ? reason : describe(e),
+        page,
+        null);
   }
 
   @Override
@@ -175,7 +244,8 @@ public final class PatrolCrawler extends WebCrawler {
     if (page == null || page.getWebURL() == null) {
       return;
     }
-    emit(page.getWebURL(), status, 0, describe(root), page, null);
+    String reason = context.fetcher.abortReason(page.getWebURL().getURL());
+    emit(page.getWebURL(), status, 0, reason != null ? reason : describe(root), page, null);
   }
 
   private void emit(
@@ -192,7 +262,18 @@ public final class PatrolCrawler extends WebCrawler {
             evidence));
   }
 
-  private EvidenceRef record(Page page, byte[] body) throws IOException {
+  private EvidenceRef recordQuietly(Page page) {
+    try {
+      return record(page, new byte[0], Map.of());
+    } catch (IOException e) {
+      // The outcome is still recorded; only this WARC record is missing, and the log says why.
+      logger.warn("evidence not written for {}: {}", page.getWebURL().getURL(), e.toString());
+      return null;
+    }
+  }
+
+  private EvidenceRef record(Page page, byte[] body, Map<String, List<String>> metadata)
+      throws IOException {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     if (page.getFetchResponseHeaders() != null) {
       for (Header h : page.getFetchResponseHeaders()) {
@@ -208,9 +289,67 @@ public final class PatrolCrawler extends WebCrawler {
             status,
             reason,
             headers,
-            body == null ? new byte[0] : body,
+            body,
             page.isTruncated(),
-            Instant.now()));
+            Instant.now(),
+            metadata));
+  }
+
+  /** The metadata record of a page: fetch facts and what the page says about its operator. */
+  private static Map<String, List<String>> metadata(Page page, Extraction ex, boolean binary) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("fetchTimeMs", List.of(Long.toString(System.currentTimeMillis())));
+    m.put("truncated", List.of(Boolean.toString(page.isTruncated())));
+    if (binary) {
+      m.put("content", List.of("binary"));
+    }
+    if (ex == null) {
+      return m;
+    }
+    m.put("charset", List.of(ex.charset() + " (" + ex.charsetBasis() + ")"));
+    if (!ex.title().isEmpty()) {
+      m.put("title", List.of(oneLine(ex.title())));
+    }
+    OperatorFacts f = ex.facts();
+    putAll(m, "company", f.companies());
+    putAll(m, "icp", f.icpNumbers());
+    putAll(m, "phone", f.phones());
+    putAll(m, "address", f.addresses());
+    putAll(m, "custodyBank", f.custodyBanks());
+    putAll(
+        m,
+        "licence",
+        f.licences().stream()
+            .map(l -> l.kind() + " " + l.number() + (l.wellFormed() ? "" : " (malformed)"))
+            .toList());
+    for (Ad ad : ex.ads()) {
+      m.computeIfAbsent("ad", k -> new ArrayList<>())
+          .add(oneLine(ad.text()) + (ad.landingUrl() == null ? "" : " -> " + ad.landingUrl()));
+    }
+    return m;
+  }
+
+  private static void putAll(Map<String, List<String>> m, String key, List<String> values) {
+    if (!values.isEmpty()) {
+      m.put(key, values.stream().map(PatrolCrawler::oneLine).toList());
+    }
+  }
+
+  private static String oneLine(String s) {
+    String line = s.replaceAll("[\\r\\n]+", " ").strip();
+    return line.length() > 500 ? line.substring(0, 500) : line;
+  }
+
+  private static String header(Page page, String name) {
+    if (page.getFetchResponseHeaders() == null) {
+      return null;
+    }
+    for (Header h : page.getFetchResponseHeaders()) {
+      if (h.getName().equalsIgnoreCase(name)) {
+        return h.getValue();
+      }
+    }
+    return null;
   }
 
   private static String describe(Throwable e) {

@@ -4,7 +4,6 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import edu.uci.ics.crawler4j.crawler.Page;
-import edu.uci.ics.crawler4j.crawler.exceptions.PageBiggerThanMaxSizeException;
 import edu.uci.ics.crawler4j.fetcher.PageFetchResult;
 import edu.uci.ics.crawler4j.fetcher.PageFetcher;
 import edu.uci.ics.crawler4j.robotstxt.RobotstxtConfig;
@@ -14,33 +13,49 @@ import edu.uci.ics.crawler4j.url.WebURLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.finpatrol.crawler.net.PrivateAddressException;
 
 /**
- * robots.txt for a patrol, replacing crawler4j's server (which ignores robots.txt files served
- * without a text/plain Content-Type and allows everything when the server fails).
+ * robots.txt for a patrol (RFC 9309), replacing crawler4j's server, which ignores files served
+ * without a text/plain Content-Type and allows everything when the server fails.
  *
- * <p>Per origin (scheme, host, port), fetched once per crawl: a 2xx body is parsed whatever its
- * Content-Type (crawler-commons, agent "FinPatrol"); redirects are followed up to five times; 4xx
- * means no restrictions; 5xx means disallow all, as RFC 9309 asks of an unreachable robots.txt.
- * When no HTTP response arrives at all (dead host), nothing is disallowed: the page fetch then
- * fails and records the real cause. Thread-safe.
+ * <p>Per origin (scheme, host, port): a 2xx body is parsed whatever its Content-Type
+ * (crawler-commons; groups, longest match, {@code Allow}, {@code *} and {@code $}; agent
+ * "FinPatrol"); redirects are followed up to five times; 4xx means no restrictions; 5xx and an
+ * unreachable server mean disallow all, for {@value #FAILURE_TTL_MINUTES} minutes, after which
+ * robots.txt is asked again. Successful answers are kept for a day. Thread-safe; one fetch per
+ * origin at a time.
  */
 public final class RobotsPolicy extends RobotstxtServer {
 
-  private static final int MAX_ROBOTS_BYTES = 500 * 1024;
-  private static final int MAX_REDIRECTS = 5;
+  static final int MAX_ROBOTS_BYTES = 500 * 1024;
+  static final int MAX_REDIRECTS = 5;
+  static final long FAILURE_TTL_MINUTES = 10;
+  static final Duration SUCCESS_TTL = Duration.ofHours(24);
 
-  /** The rules of one origin and how they were obtained. */
-  private record Entry(BaseRobotRules rules, String source) {}
+  /** How an origin's rules were obtained. */
+  public enum Source {
+    RULES,
+    NO_ROBOTS_TXT,
+    SERVER_ERROR,
+    UNREACHABLE,
+    PRIVATE_NETWORK
+  }
+
+  /** An origin's rules, how they were obtained, a description, and when to ask again. */
+  public record Verdict(
+      BaseRobotRules rules, Source source, String description, long expiresAtMs) {}
 
   private final PageFetcher fetcher;
   private final WebURLFactory factory;
   private final String agent;
-  private final ConcurrentHashMap<String, CompletableFuture<Entry>> cache =
+  private final ConcurrentHashMap<String, CompletableFuture<Verdict>> cache =
       new ConcurrentHashMap<>();
 
   public RobotsPolicy(PageFetcher fetcher, WebURLFactory factory, String agent) {
@@ -57,35 +72,52 @@ public final class RobotsPolicy extends RobotstxtServer {
 
   @Override
   public boolean allows(WebURL webUrl, boolean isSeed) throws InterruptedException {
-    return entry(webUrl.getURL()).rules().isAllowed(webUrl.getURL());
+    return verdict(webUrl.getURL()).rules().isAllowed(webUrl.getURL());
   }
 
-  /** Why {@code url} is disallowed, for the fetch record. */
-  public String reason(String url) throws InterruptedException {
-    return entry(url).source();
-  }
-
-  private Entry entry(String url) throws InterruptedException {
+  /** The verdict for {@code url}'s origin, fetching robots.txt when it is not known or expired. */
+  public Verdict verdict(String url) throws InterruptedException {
     String origin = origin(url);
     if (origin == null) {
-      return new Entry(
-          new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), "not a URL");
+      return new Verdict(allowAll(), Source.NO_ROBOTS_TXT, "not a URL", Long.MAX_VALUE);
     }
-    CompletableFuture<Entry> mine = new CompletableFuture<>();
-    CompletableFuture<Entry> existing = cache.putIfAbsent(origin, mine);
-    if (existing == null) {
-      mine.complete(fetch(origin));
-      return mine.join();
-    }
-    try {
-      return existing.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("robots.txt lookup failed for " + origin, e.getCause());
+    while (true) {
+      CompletableFuture<Verdict> mine = new CompletableFuture<>();
+      CompletableFuture<Verdict> existing = cache.putIfAbsent(origin, mine);
+      if (existing == null) {
+        Verdict v = fetch(origin);
+        mine.complete(v);
+        return v;
+      }
+      Verdict v;
+      try {
+        v = existing.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("robots.txt lookup failed for " + origin, e.getCause());
+      }
+      if (System.currentTimeMillis() < v.expiresAtMs()) {
+        return v;
+      }
+      cache.remove(origin, existing);
     }
   }
 
-  private Entry fetch(String origin) throws InterruptedException {
+  /** The Crawl-delay of {@code url}'s origin if its robots.txt is known and sets one. */
+  public Duration crawlDelay(String url) {
+    String origin = origin(url);
+    CompletableFuture<Verdict> known = origin == null ? null : cache.get(origin);
+    if (known == null || !known.isDone()) {
+      return null;
+    }
+    long ms = known.join().rules().getCrawlDelay();
+    return ms > 0 ? Duration.ofMillis(ms) : null;
+  }
+
+  private Verdict fetch(String origin) throws InterruptedException {
     String robotsUrl = origin + "/robots.txt";
+    long now = System.currentTimeMillis();
+    long failureExpiry = now + Duration.ofMinutes(FAILURE_TTL_MINUTES).toMillis();
+    long successExpiry = now + SUCCESS_TTL.toMillis();
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       WebURL target = factory.newWebUrl();
       target.setURL(robotsUrl);
@@ -100,32 +132,74 @@ public final class RobotsPolicy extends RobotstxtServer {
         if (status >= 200 && status < 300) {
           Page page = new Page(target);
           if (!result.fetchContent(page, MAX_ROBOTS_BYTES)) {
-            return allowAll("robots.txt unreadable");
+            return new Verdict(
+                allowNone(),
+                Source.UNREACHABLE,
+                "robots.txt could not be read: disallow all (RFC 9309)",
+                failureExpiry);
           }
           byte[] body = page.getContentData() == null ? new byte[0] : page.getContentData();
-          return new Entry(
-              new SimpleRobotRulesParser().parseContent(robotsUrl, body, "text/plain", agent),
-              "robots.txt disallows " + agent);
+          return new Verdict(
+              parse(robotsUrl, body, agent),
+              Source.RULES,
+              "robots.txt disallows " + agent,
+              successExpiry);
         }
         if (status >= 500) {
-          return new Entry(
-              new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-              "robots.txt answered HTTP " + status + ": disallow all (RFC 9309)");
+          return new Verdict(
+              allowNone(),
+              Source.SERVER_ERROR,
+              "robots.txt answered HTTP " + status + ": disallow all (RFC 9309)",
+              failureExpiry);
         }
-        return allowAll("no robots.txt (HTTP " + status + ")");
-      } catch (IOException | URISyntaxException | PageBiggerThanMaxSizeException e) {
-        return allowAll("robots.txt not fetched: " + e.getMessage());
+        return new Verdict(
+            allowAll(), Source.NO_ROBOTS_TXT, "no robots.txt (HTTP " + status + ")", successExpiry);
+      } catch (PrivateAddressException e) {
+        return new Verdict(allowNone(), Source.PRIVATE_NETWORK, e.getMessage(), failureExpiry);
+      } catch (IOException | URISyntaxException e) {
+        if (e.getCause() instanceof PrivateAddressException p) {
+          return new Verdict(allowNone(), Source.PRIVATE_NETWORK, p.getMessage(), failureExpiry);
+        }
+        return new Verdict(
+            allowNone(),
+            Source.UNREACHABLE,
+            "robots.txt unreachable ("
+                + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "): nothing is fetched from this host (RFC 9309)",
+            failureExpiry);
+      } catch (Exception e) {
+        // crawler4j declares its own checked exceptions (size cap); treat them as unreadable.
+        return new Verdict(
+            allowNone(),
+            Source.UNREACHABLE,
+            "robots.txt could not be read (" + e + "): disallow all",
+            failureExpiry);
       } finally {
         if (result != null) {
           result.discardContentIfNotConsumed();
         }
       }
     }
-    return allowAll("robots.txt redirected more than " + MAX_REDIRECTS + " times");
+    return new Verdict(
+        allowAll(),
+        Source.NO_ROBOTS_TXT,
+        "robots.txt redirected more than " + MAX_REDIRECTS + " times: no restrictions (RFC 9309)",
+        successExpiry);
   }
 
-  private static Entry allowAll(String source) {
-    return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), source);
+  /** Parses a robots.txt body for {@code agent} (the parser's own group selection and matching). */
+  static BaseRobotRules parse(String robotsUrl, byte[] body, String agent) {
+    return new SimpleRobotRulesParser()
+        .parseContent(robotsUrl, body, "text/plain", List.of(agent.toLowerCase(Locale.ROOT)));
+  }
+
+  private static BaseRobotRules allowAll() {
+    return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+  }
+
+  private static BaseRobotRules allowNone() {
+    return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
   }
 
   private static String origin(String url) {

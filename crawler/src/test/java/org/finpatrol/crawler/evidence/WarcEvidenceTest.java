@@ -11,6 +11,7 @@ import java.util.Map;
 import org.finpatrol.crawler.EvidenceRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
@@ -35,7 +36,8 @@ class WarcEvidenceTest {
                       Map.entry("Transfer-Encoding", "chunked")),
                   body,
                   false,
-                  Instant.parse("2026-11-24T08:00:00Z")));
+                  Instant.parse("2026-11-24T08:00:00Z"),
+                  Map.of("icp", List.of("豫ICP备12345678号"))));
     }
     assertThat(ref.warcFile()).startsWith("patrol-7-").endsWith(".warc.gz");
     assertThat(ref.sha256()).isEqualTo(WarcEvidence.sha256Hex(body)).hasSize(64);
@@ -55,6 +57,10 @@ class WarcEvidenceTest {
       assertThat(second).isInstanceOf(WarcRequest.class);
       assertThat(((WarcRequest) second).http().headers().first("User-Agent"))
           .contains("FinPatrol/test");
+      WarcRecord third = reader.next().orElseThrow();
+      assertThat(third).isInstanceOf(WarcMetadata.class);
+      assertThat(((WarcMetadata) third).fields().first("icp")).contains("豫ICP备12345678号");
+      assertThat(third.headers().first("WARC-Concurrent-To")).contains(ref.recordId());
     }
   }
 }

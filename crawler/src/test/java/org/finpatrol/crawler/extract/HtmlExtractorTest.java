@@ -75,6 +75,68 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void undeclaredBig5IsToldApartFromGbk() throws IOException {
+    Extraction ex = extractor.extract(page("big5-undeclared.html"), "text/html", "http://tw.test/");
+    assertThat(ex.charset()).isEqualTo("Big5-HKSCS");
+    assertThat(ex.charsetBasis()).isEqualTo("detected");
+    assertThat(ex.title()).isEqualTo("台灣理財平台");
+    // Traditional text is kept as fetched; normalisation happens downstream.
+    assertThat(ex.text()).contains("穩賺不賠", "銀行資金存管");
+  }
+
+  @Test
+  void utf8DeclaredAsGbkIsCorrected() throws IOException {
+    Extraction ex =
+        extractor.extract(page("utf8-declared-gbk.html"), "text/html", "http://x.test/");
+    assertThat(ex.charset()).isEqualTo("UTF-8");
+    assertThat(ex.charsetBasis()).isEqualTo("corrected");
+    assertThat(ex.text()).contains("本平台承诺保本保息");
+  }
+
+  @Test
+  void operatorFactsComeFromTheWholePageIncludingTheFooter() throws IOException {
+    Extraction ex = extractor.extract(page("facts.html"), null, "http://xinsheng.test/about");
+    var f = ex.facts();
+    assertThat(f.companies()).containsExactly("鑫盛财富管理有限公司");
+    assertThat(f.icpNumbers()).containsExactly("豫ICP备12345678号-1");
+    assertThat(f.phones()).containsExactly("0392-3208867", "400-830-1276", "13800138000");
+    assertThat(f.addresses()).anyMatch(a -> a.startsWith("河南省鹤壁市淇滨区九州路18号"));
+    assertThat(f.custodyBanks()).containsExactly("恒丰银行");
+    assertThat(f.licences())
+        .extracting(l -> l.kind() + " " + l.number() + " " + l.wellFormed())
+        .containsExactly("支付业务许可证 Z2004944000010 true", "金融许可证 B0001H12345 false");
+    assertThat(ex.text()).doesNotContain("Copyright");
+  }
+
+  @Test
+  void sponsoredLinksAreAds() {
+    Extraction ex =
+        extractor.extract(
+            "<p>正文</p><a rel=\"sponsored nofollow\" href=\"http://p2p.test/\">高收益理财</a>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "text/html",
+            "http://x.test/");
+    assertThat(ex.ads())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.reason()).isEqualTo("sponsored link");
+              assertThat(a.landingUrl()).isEqualTo("http://p2p.test/");
+            });
+    assertThat(ex.text()).isEqualTo("正文");
+  }
+
+  @Test
+  void binaryBodiesAreRecognised() {
+    assertThat(HtmlExtractor.looksBinary(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}))
+        .isTrue();
+    assertThat(
+            HtmlExtractor.looksBinary(
+                "<html>保本</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isFalse();
+  }
+
+  @Test
   void utf8BomIsHonoured() throws IOException {
     Extraction ex = extractor.extract(page("utf8-bom.html"), null, "http://x.test/");
     assertThat(ex.title()).isEqualTo("带BOM的页面");

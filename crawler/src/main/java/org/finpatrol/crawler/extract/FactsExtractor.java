@@ -1,0 +1,113 @@
+package org.finpatrol.crawler.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.finpatrol.crawler.OperatorFacts;
+
+/**
+ * Extracts operator facts from a page's text with patterns: company names (…有限公司 and the like), ICP
+ * 备案 numbers (京ICP备12345678号-1), phone numbers (0392-3208867, 400-830-1276, mobiles), addresses
+ * (labelled 地址, or province/city/district … road … number), banks named near 存管/托管, and licence
+ * numbers claimed (支付业务许可证 Z + 13 digits; 金融许可证 institution codes such as B0001H111000001). At most
+ * {@value #MAX_EACH} of each. Stateless.
+ */
+final class FactsExtractor {
+
+  static final int MAX_EACH = 10;
+
+  private static final Pattern COMPANY =
+      Pattern.compile("([\\p{IsHan}（）()]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团公司|合伙企业（有限合伙）|合伙企业))");
+  private static final Pattern COMPANY_LEAD =
+      Pattern.compile("^.*(?:由|是|为|与|和|及|向|在|经|被|称|：|:|主体|平台|本公司|我公司|运营方|发起方|融资方)");
+  private static final Pattern ICP =
+      Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP[备证][\\s:：]*\\d{6,9}号(?:-\\d{1,3})?");
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![\\d-])(?:0\\d{2,3}-\\d{7,8}|400-?\\d{3}-?\\d{4}|1[3-9]\\d{9})(?![\\d-])");
+  private static final Pattern LABELLED_ADDRESS =
+      Pattern.compile(
+          "(?:注册地址|公司地址|办公地址|联系地址|营业地址|地址|总部位于|位于)[\\s:：]*([\\p{IsHan}A-Za-z0-9（）()\\-#号]{4,60})");
+  private static final Pattern PLAIN_ADDRESS =
+      Pattern.compile(
+          "[\\p{IsHan}]{2,7}(?:省|市)[\\p{IsHan}]{1,7}(?:市|区|县)[\\p{IsHan}A-Za-z0-9]{1,20}?(?:路|街|大道|巷|大街)\\d{1,5}号");
+  private static final Pattern CUSTODY_BANK =
+      Pattern.compile(
+          "([\\p{IsHan}]{2,12}?银行)(?=[^。；;\\n]{0,20}(?:存管|托管))|(?:存管|托管)[^。；;\\n]{0,20}?([\\p{IsHan}]{2,12}?银行)");
+  private static final Pattern PAYMENT_LICENCE =
+      Pattern.compile("支付业务许可证[^A-Za-z0-9\\n]{0,8}([A-Za-z0-9]{6,20})");
+  private static final Pattern FINANCE_LICENCE =
+      Pattern.compile("金融许可证[^A-Za-z0-9\\n]{0,8}([A-Za-z0-9]{6,20})");
+  private static final Pattern PAYMENT_FORM = Pattern.compile("Z\\d{13}");
+  private static final Pattern FINANCE_FORM = Pattern.compile("[A-Z]\\d{4}[A-Z]\\d{9,11}");
+
+  private FactsExtractor() {}
+
+  static OperatorFacts extract(String text) {
+    if (text == null || text.isBlank()) {
+      return OperatorFacts.NONE;
+    }
+    List<OperatorFacts.Licence> licences = new ArrayList<>();
+    licences(text, PAYMENT_LICENCE, "支付业务许可证", PAYMENT_FORM, licences);
+    licences(text, FINANCE_LICENCE, "金融许可证", FINANCE_FORM, licences);
+    return new OperatorFacts(
+        companies(text),
+        all(text, ICP, 0),
+        all(text, PHONE, 0),
+        addresses(text),
+        custodyBanks(text),
+        licences);
+  }
+
+  private static List<String> companies(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = COMPANY.matcher(text);
+    while (m.find() && out.size() < MAX_EACH) {
+      String name = COMPANY_LEAD.matcher(m.group(1)).replaceFirst("");
+      if (name.length() >= 6) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> addresses(String text) {
+    Set<String> out = new LinkedHashSet<>(all(text, LABELLED_ADDRESS, 1));
+    out.addAll(all(text, PLAIN_ADDRESS, 0));
+    return out.stream().limit(MAX_EACH).toList();
+  }
+
+  private static List<String> custodyBanks(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = CUSTODY_BANK.matcher(text);
+    while (m.find() && out.size() < MAX_EACH) {
+      String bank = m.group(1) != null ? m.group(1) : m.group(2);
+      bank = bank.replaceFirst("^.*(?:由|在|与|和|及|接入|通过|已|为)", "");
+      if (bank.length() >= 4) {
+        out.add(bank);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void licences(
+      String text, Pattern claim, String kind, Pattern form, List<OperatorFacts.Licence> out) {
+    Matcher m = claim.matcher(text);
+    while (m.find() && out.size() < MAX_EACH) {
+      String number = m.group(1);
+      out.add(new OperatorFacts.Licence(kind, number, form.matcher(number).matches()));
+    }
+  }
+
+  private static List<String> all(String text, Pattern p, int group) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = p.matcher(text);
+    while (m.find() && out.size() < MAX_EACH) {
+      out.add(m.group(group).strip());
+    }
+    return List.copyOf(out);
+  }
+}
