@@ -36,6 +36,18 @@ final class ReportPrinter {
       out.println(
           "    " + f.status() + " " + f.url() + (f.cause() == null ? "" : ": " + f.cause()));
     }
+    if (!r.changes().isEmpty()) {
+      StringBuilder changes = new StringBuilder();
+      r.changes()
+          .forEach(
+              (k, v) ->
+                  changes
+                      .append(changes.length() == 0 ? "" : ", ")
+                      .append(v)
+                      .append(' ')
+                      .append(k.toLowerCase(Locale.ROOT)));
+      out.println("  since the last patrol: " + changes);
+    }
     out.print("  steps:");
     r.steps().forEach(s -> out.print(" " + s.step() + " " + s.read() + "/" + s.written()));
     out.println("  (read/written)");

@@ -48,6 +48,7 @@ final class CrawlTasklet implements Tasklet {
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
             .allowPrivateNetwork(request.allowPrivateNetwork())
             .hostOverrides(resolve(request.hostOverrides()))
+            .validators(url -> store.validators(runId, url))
             .build();
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
@@ -67,7 +68,10 @@ final class CrawlTasklet implements Tasklet {
                 Long.toString(runId),
                 page -> {
                   store.savePage(runId, page);
-                  (page.status() == FetchStatus.OK ? ok : failed).increment();
+                  (page.status() == FetchStatus.OK || page.status() == FetchStatus.NOT_MODIFIED
+                          ? ok
+                          : failed)
+                      .increment();
                   hosts.add(page.host());
                   long now = System.currentTimeMillis();
                   long last = lastReport.get();
@@ -83,6 +87,9 @@ final class CrawlTasklet implements Tasklet {
             ok.sum(),
             failed.sum(),
             hosts.size()));
+    if (!summary.notFollowed().isEmpty()) {
+      progress.line("crawl: links not followed: " + summary.notFollowed());
+    }
     contribution.incrementReadCount();
     contribution.incrementWriteCount(summary.total());
     if (summary.sinkFailures() > 0) {

@@ -132,7 +132,7 @@ public class PatrolJobConfiguration {
         .selectClause(
             "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256")
         .fromClause("FROM page")
-        .whereClause("WHERE run_id = :run AND fetch_status = 'OK'")
+        .whereClause("WHERE run_id = :run AND fetch_status IN " + PatrolStore.WITH_CONTENT)
         .parameterValues(Map.of("run", runId))
         .sortKeys(Map.of("id", Order.ASCENDING))
         .pageSize(CHUNK)

@@ -18,6 +18,7 @@ public record PatrolReport(
     Duration elapsed,
     List<StepCount> steps,
     Map<String, Integer> pagesByStatus,
+    Map<String, Integer> changes,
     List<Failure> failures,
     List<Platform> platforms,
     List<ReviewCase> cases) {

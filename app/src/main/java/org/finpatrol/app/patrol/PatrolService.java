@@ -3,6 +3,7 @@ package org.finpatrol.app.patrol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.finpatrol.app.tips.TipService;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.ReviewCase;
 import org.springframework.batch.core.job.Job;
@@ -27,13 +28,16 @@ public class PatrolService {
   private final PatrolStore store;
   private final CaseService cases;
   private final ProgressRelay progress;
+  private final TipService tips;
 
   public PatrolService(
       JobOperator jobs,
       Job patrolJob,
       PatrolStore store,
       CaseService cases,
-      ProgressRelay progress) {
+      ProgressRelay progress,
+      TipService tips) {
+    this.tips = tips;
     this.jobs = jobs;
     this.patrolJob = patrolJob;
     this.store = store;
@@ -44,7 +48,22 @@ public class PatrolService {
   /** Runs a patrol to its end and reports; progress lines go to {@code progress}. */
   public synchronized PatrolReport run(PatrolRequest request, Progress progressTo)
       throws Exception {
+    List<TipService.Tip> tips = this.tips.pending();
+    if (!tips.isEmpty()) {
+      List<String> seeds = new ArrayList<>(request.seeds());
+      tips.stream().map(TipService.Tip::url).filter(u -> !seeds.contains(u)).forEach(seeds::add);
+      request =
+          new PatrolRequest(
+              seeds,
+              request.maxPages(),
+              request.maxDepth(),
+              request.politenessMs(),
+              request.allowPrivateNetwork(),
+              request.hostOverrides());
+      progressTo.line("tips: " + tips.size() + " URL(s) reported by the public join this patrol");
+    }
     long runId = store.createRun(request);
+    this.tips.queued(tips, runId);
     JobParameters parameters =
         new JobParametersBuilder().addLong(PatrolJobConfiguration.RUN_ID, runId).toJobParameters();
     progress.to(progressTo);
@@ -88,6 +107,7 @@ public class PatrolService {
         elapsed,
         steps,
         store.statusCounts(runId),
+        store.changeCounts(runId),
         store.failures(runId, MAX_FAILURES_REPORTED),
         store.platforms(runId),
         touched);

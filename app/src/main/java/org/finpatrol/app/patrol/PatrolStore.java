@@ -16,6 +16,7 @@ import org.finpatrol.crawler.Ad;
 import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
 import org.finpatrol.crawler.Urls;
+import org.finpatrol.crawler.Validators;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -33,6 +34,9 @@ public class PatrolStore {
   private static final int MAX_TITLE = 1000;
   private static final int MAX_CAUSE = 1000;
   private static final int MAX_AD_TEXT = 2000;
+
+  private static final tools.jackson.databind.json.JsonMapper FACTS_JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -85,37 +89,140 @@ public class PatrolStore {
     jdbc.sql("DELETE FROM page WHERE run_id = ?").param(runId).update();
   }
 
-  /** Stores one crawled URL and its ads; a URL already stored for the run is ignored. */
+  /** Fetch statuses whose page has content to index and classify. */
+  static final String WITH_CONTENT = "('OK', 'NOT_MODIFIED')";
+
+  /** What the latest earlier patrol stored for a URL. */
+  private record Previous(
+      long runId,
+      String title,
+      String text,
+      String sha256,
+      String warcFile,
+      String recordId,
+      Long offset,
+      Timestamp fetchedAt,
+      String etag,
+      String lastModified,
+      String facts) {}
+
+  private java.util.Optional<Previous> previous(long runId, String urlHash) {
+    return jdbc.sql(
+            "SELECT run_id, title, body_text, sha256, warc_file, record_id, warc_offset, fetched_at,"
+                + " etag, last_modified, facts FROM page WHERE url_hash = ? AND run_id < ? AND sha256"
+                + " IS NOT NULL AND fetch_status IN "
+                + WITH_CONTENT
+                + " ORDER BY id DESC LIMIT 1")
+        .params(urlHash, runId)
+        .query(
+            (rs, n) ->
+                new Previous(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    (Long) rs.getObject(7, Long.class),
+                    rs.getTimestamp(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11)))
+        .optional();
+  }
+
+  /** The validators a previous patrol saw for {@code url}, for a conditional GET; null if none. */
+  public Validators validators(long runId, String url) {
+    return previous(runId, hash(url))
+        .filter(p -> p.etag() != null || p.lastModified() != null)
+        .map(p -> new Validators(p.etag(), p.lastModified()))
+        .orElse(null);
+  }
+
+  /**
+   * Stores one crawled URL and its ads; a URL already stored for the run is ignored. A page is
+   * compared with the latest earlier patrol of the same URL: NEW, CHANGED (body hash differs) or
+   * UNCHANGED. A 304 answer to a conditional GET stores the earlier content again (with its
+   * evidence), so the run's index, findings and cases see the page as it still is.
+   */
   public void savePage(long runId, FetchedPage p) {
     KeyHolder key = new GeneratedKeyHolder();
+    String urlHash = hash(p.url());
+    var earlier = previous(runId, urlHash);
     var evidence = p.evidence();
+    String title = p.title();
+    String text = p.text();
+    String sha = evidence == null ? null : evidence.sha256();
+    String warc = evidence == null ? null : evidence.warcFile();
+    String record = evidence == null ? null : evidence.recordId();
+    Long offset = evidence == null ? null : evidence.offset();
+    Timestamp fetchedAt = Timestamp.from(evidence == null ? clock.instant() : evidence.fetchedAt());
+    String cause = p.cause();
+    String etag = p.etag();
+    String lastModified = p.lastModified();
+    String facts = p.facts().isEmpty() ? null : FACTS_JSON.writeValueAsString(p.facts());
+    String change = null;
+    FetchStatus status = p.status();
+    if (status == FetchStatus.NOT_MODIFIED) {
+      if (earlier.isPresent()) {
+        Previous e = earlier.get();
+        cause =
+            "not modified since patrol #"
+                + e.runId()
+                + (record == null ? "" : "; the 304 is recorded as " + record);
+        title = e.title();
+        text = e.text();
+        sha = e.sha256();
+        warc = e.warcFile();
+        record = e.recordId();
+        offset = e.offset();
+        fetchedAt = e.fetchedAt();
+        etag = etag != null ? etag : e.etag();
+        lastModified = lastModified != null ? lastModified : e.lastModified();
+        facts = e.facts();
+        change = "UNCHANGED";
+      } else {
+        // A 304 without anything to compare with (the earlier run was deleted): no content.
+        status = FetchStatus.HTTP_ERROR;
+        cause = "304 Not Modified, but no earlier copy of the page is stored";
+      }
+    } else if (status == FetchStatus.OK) {
+      change =
+          earlier.isEmpty() ? "NEW" : earlier.get().sha256().equals(sha) ? "UNCHANGED" : "CHANGED";
+    }
     try {
       jdbc.sql(
               "INSERT INTO page (run_id, url, url_hash, host, depth, parent_url, fetch_status, http_status,"
                   + " cause, content_type, body_charset, truncated, title, body_text, outlinks, warc_file,"
-                  + " record_id, warc_offset, sha256, fetched_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " record_id, warc_offset, sha256, fetched_at, etag, last_modified, facts,"
+                  + " change_status, previous_sha256)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               runId,
               clip(p.url(), 2048),
-              hash(p.url()),
+              urlHash,
               clip(p.host(), 255),
               p.depth(),
               clip(p.parentUrl(), 2048),
-              p.status().name(),
+              status.name(),
               p.httpStatus(),
-              clip(p.cause(), MAX_CAUSE),
+              clip(cause, MAX_CAUSE),
               clip(p.contentType(), 255),
               clip(p.charset(), 64),
               p.truncated(),
-              clip(p.title(), MAX_TITLE),
-              p.text(),
+              clip(title, MAX_TITLE),
+              text,
               p.outlinks(),
-              evidence == null ? null : evidence.warcFile(),
-              evidence == null ? null : evidence.recordId(),
-              evidence == null ? null : evidence.offset(),
-              evidence == null ? null : evidence.sha256(),
-              Timestamp.from(evidence == null ? clock.instant() : evidence.fetchedAt()))
+              warc,
+              record,
+              offset,
+              sha,
+              fetchedAt,
+              clip(etag, 255),
+              clip(lastModified, 64),
+              facts,
+              change,
+              earlier.map(Previous::sha256).orElse(null))
           .update(key, "id");
     } catch (DuplicateKeyException alreadyStored) {
       return;
@@ -200,8 +307,10 @@ public class PatrolStore {
   public List<HostLabels> hostLabels(long runId) {
     Map<String, HostLabels.Builder> hosts = new LinkedHashMap<>();
     jdbc.sql(
-            "SELECT host, COUNT(*) FROM page WHERE run_id = ? AND fetch_status = ? GROUP BY host ORDER BY host")
-        .params(runId, FetchStatus.OK.name())
+            "SELECT host, COUNT(*) FROM page WHERE run_id = ? AND fetch_status IN "
+                + WITH_CONTENT
+                + " GROUP BY host ORDER BY host")
+        .param(runId)
         .query(
             (RowCallbackHandler)
                 rs ->
@@ -300,13 +409,26 @@ public class PatrolStore {
   public List<PatrolReport.Failure> failures(long runId, int limit) {
     return jdbc
         .sql(
-            "SELECT url, fetch_status, cause FROM page WHERE run_id = ? AND fetch_status <> ? ORDER BY id")
-        .params(runId, FetchStatus.OK.name())
+            "SELECT url, fetch_status, cause FROM page WHERE run_id = ? AND fetch_status NOT IN "
+                + WITH_CONTENT
+                + " ORDER BY id")
+        .param(runId)
         .query(
             (rs, n) -> new PatrolReport.Failure(rs.getString(1), rs.getString(2), rs.getString(3)))
         .stream()
         .limit(limit)
         .toList();
+  }
+
+  /** Pages of the run by change since the previous patrol (NEW, CHANGED, UNCHANGED). */
+  public Map<String, Integer> changeCounts(long runId) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT change_status, COUNT(*) FROM page WHERE run_id = ? AND change_status IS NOT NULL"
+                + " GROUP BY change_status ORDER BY change_status")
+        .param(runId)
+        .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
+    return counts;
   }
 
   /** Pages of the run by fetch status. */

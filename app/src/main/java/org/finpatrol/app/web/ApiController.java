@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.finpatrol.app.tips.TipService;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.indexer.SearchRequest;
 import org.finpatrol.indexer.SearchResult;
@@ -14,7 +15,10 @@ import org.finpatrol.review.ReviewCase;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -24,10 +28,12 @@ public class ApiController {
 
   private final CaseService cases;
   private final PageIndex index;
+  private final TipService tips;
 
-  public ApiController(CaseService cases, PageIndex index) {
+  public ApiController(CaseService cases, PageIndex index, TipService tips) {
     this.cases = cases;
     this.index = index;
+    this.tips = tips;
   }
 
   @GetMapping("/api/search")
@@ -60,6 +66,18 @@ public class ApiController {
       }
     }
     return cases.list(new CaseQuery(unit, s)).stream().map(JsonViews::reviewCase).toList();
+  }
+
+  /** A tip from the public: {@code {"url": ..., "note": ...}}; 202 with its id, 400 if invalid. */
+  @PostMapping("/api/tips")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Map<String, Object> tip(@RequestBody Map<String, String> body) {
+    try {
+      long id = tips.submit(body.get("url"), body.get("note"));
+      return Map.of("id", id, "status", "PENDING");
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
   }
 
   @GetMapping("/api/cases/{id}")

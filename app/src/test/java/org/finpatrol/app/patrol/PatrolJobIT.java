@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.FinPatrolApplication;
+import org.finpatrol.app.tips.TipService;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.review.CaseKind;
 import org.finpatrol.review.CaseQuery;
@@ -147,5 +149,67 @@ class PatrolJobIT {
     List<ReviewCase> cases = context.getBean(CaseService.class).list(CaseQuery.all());
     assertThat(cases).hasSize(1);
     assertThat(cases.get(0).evidence()).hasSize(4);
+    assertThat(first.changes()).containsEntry("NEW", 3);
+    assertThat(second.changes()).containsEntry("UNCHANGED", 3);
+  }
+
+  @Test
+  void aRectifiedPageIsSeenAsChanged() throws Exception {
+    patrol();
+    stub(
+        "xinsheng.test",
+        "/products",
+        "<html><head><title>产品</title></head><body>" + "<p>理财非存款，产品有风险，投资须谨慎。</p></body></html>");
+    PatrolReport second = patrol();
+    assertThat(second.changes()).containsEntry("CHANGED", 1).containsEntry("UNCHANGED", 2);
+  }
+
+  @Test
+  void conditionalGetsReuseTheStoredPageWhenTheServerSaysNotModified() throws Exception {
+    sites.stubFor(
+        get("/")
+            .withHost(equalTo("bank.test"))
+            .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.absent())
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withHeader("ETag", "\"bank-v1\"")
+                    .withBody(BANK)));
+    sites.stubFor(
+        get("/")
+            .withHost(equalTo("bank.test"))
+            .withHeader(
+                "If-None-Match",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("\"bank-v1.*"))
+            .willReturn(aResponse().withStatus(304)));
+    patrol();
+    PatrolReport second = patrol();
+    assertThat(second.pagesByStatus()).containsEntry("NOT_MODIFIED", 1);
+    assertThat(second.changes()).containsEntry("UNCHANGED", 3);
+    assertThat(second.platforms()).extracting(Platform::host).contains("bank.test");
+    sites.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/"))
+            .withHeader(
+                "If-None-Match",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("\"bank-v1.*")));
+  }
+
+  @Test
+  void aTipFromThePublicJoinsTheNextPatrol() throws Exception {
+    TipService tips = context.getBean(TipService.class);
+    String bad = "http://xinsheng.test:" + sites.port() + "/";
+    // xinsheng.test only resolves through the patrol's host overrides; a tip is checked with DNS.
+    assertThatThrownBy(() -> tips.submit("ftp://x.test/", null))
+        .hasMessageContaining("not an http(s) URL");
+    assertThatThrownBy(() -> tips.submit("http://127.0.0.1:8080/admin", null))
+        .hasMessageContaining("private");
+    long id = tips.submit("http://tip.example.test/", "朋友圈看到的理财广告");
+    assertThat(tips.submit("http://tip.example.test/", null)).isEqualTo(id);
+    assertThat(tips.pending())
+        .extracting(TipService.Tip::url)
+        .containsExactly("http://tip.example.test/");
+    patrol();
+    assertThat(tips.pending()).isEmpty();
   }
 }
