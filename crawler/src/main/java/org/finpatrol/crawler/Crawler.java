@@ -3,6 +3,7 @@ package org.finpatrol.crawler;
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.crawler.CrawlController;
+import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
 import edu.uci.ics.crawler4j.frontier.SleepycatFrontierConfiguration;
 import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.TLDList;
@@ -79,7 +80,7 @@ public final class Crawler {
       Crawler4jParts parts = new Crawler4jParts(settings.politenessMs());
       PatrolPageFetcher fetcher =
           parts.fetcher(config, normalizer, settings.totalTimeout(), settings.validators());
-      SleepycatFrontierConfiguration frontier = new SleepycatFrontierConfiguration(config);
+      FrontierConfiguration frontier = parts.frontier(new SleepycatFrontierConfiguration(config));
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
       parts.crawlDelaysFrom(robots);
       TLDList tlds = new TLDList(config);
@@ -154,9 +155,10 @@ public final class Crawler {
     config.setRespectNoIndex(false);
     config.setAllowSingleLevelDomain(true);
     config.setHaltOnError(false);
-    // crawler4j waits 10 s three times before it believes a crawl is over; one second is enough.
+    // crawler4j waits 10 s three times before it believes a crawl is over. Its monitor wakes
+    // once a second; it need not check again, as HostAwareFrontier counts URLs in threads' hands.
     config.setThreadMonitoringDelaySeconds(1);
-    config.setThreadShutdownDelaySeconds(1);
+    config.setThreadShutdownDelaySeconds(0);
     config.setCleanupDelaySeconds(0);
     config.setDnsResolver(
         new GuardedDnsResolver(settings.hostOverrides(), settings.allowPrivateNetwork()));

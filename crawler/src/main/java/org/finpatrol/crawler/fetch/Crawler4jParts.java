@@ -2,6 +2,7 @@ package org.finpatrol.crawler.fetch;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
 import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.TLDList;
 import edu.uci.ics.crawler4j.url.WebURLFactory;
@@ -57,6 +58,11 @@ public final class Crawler4jParts {
       Function<String, Validators> validators)
       throws GeneralSecurityException {
     return new PatrolPageFetcher(config, normalizer, politeness, total, validators);
+  }
+
+  /** crawler4j's frontier, made to hand out URLs host by host as their polite slots come up. */
+  public FrontierConfiguration frontier(FrontierConfiguration configuration) {
+    return HostAwareFrontier.wrap(configuration, politeness);
   }
 
   /** Lets the politeness honour robots.txt Crawl-delay values as robots.txt files are read. */

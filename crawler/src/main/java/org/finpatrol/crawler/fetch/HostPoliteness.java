@@ -5,6 +5,7 @@ import edu.uci.ics.crawler4j.url.WebURL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.finpatrol.crawler.Urls;
 
@@ -26,6 +27,7 @@ final class HostPoliteness implements PolitenessServer {
 
   private final long delayMs;
   private final Map<String, Long> nextFree = new HashMap<>();
+  private final Map<String, Long> reserved = new ConcurrentHashMap<>();
   private volatile Function<String, Duration> crawlDelay = url -> null;
 
   HostPoliteness(long delayMs) {
@@ -37,18 +39,45 @@ final class HostPoliteness implements PolitenessServer {
     this.crawlDelay = lookup;
   }
 
+  /**
+   * The wait before fetching {@code url}: until the slot the frontier reserved for it when it
+   * handed the URL out, or (robots.txt, redirect targets) a slot reserved now.
+   */
   @Override
   public long applyPoliteness(WebURL url) {
-    String host = key(url.getURL());
-    long delay = delayFor(url.getURL());
-    long now = System.currentTimeMillis();
-    long start;
-    synchronized (nextFree) {
-      start = Math.max(now, nextFree.getOrDefault(host, now));
-      nextFree.put(host, start + delay);
-    }
-    long wait = start - now;
+    Long slot = reserved.remove(url.getURL());
+    long start = slot != null ? slot : reserve(url.getURL());
+    long wait = start - System.currentTimeMillis();
     return wait > 0 ? wait : NO_POLITENESS_APPLIED;
+  }
+
+  /** When {@code url}'s host is next free (epoch ms; in the past when it is free now). */
+  long nextFree(String url) {
+    synchronized (nextFree) {
+      return nextFree.getOrDefault(key(url), 0L);
+    }
+  }
+
+  /**
+   * Reserves the next free slot of {@code url}'s host for it, to be waited for when the URL is
+   * fetched. The frontier reserves as it hands a URL to a thread, so the next thread is given a URL
+   * of a host that is free rather than one more of the same host.
+   */
+  long reserveFor(String url) {
+    long slot = reserve(url);
+    reserved.put(url, slot);
+    return slot;
+  }
+
+  private long reserve(String url) {
+    String host = key(url);
+    long delay = delayFor(url);
+    long now = System.currentTimeMillis();
+    synchronized (nextFree) {
+      long start = Math.max(now, nextFree.getOrDefault(host, now));
+      nextFree.put(host, start + delay);
+      return start;
+    }
   }
 
   /** The host of {@code url} is not to be asked again before {@code pause} has passed. */

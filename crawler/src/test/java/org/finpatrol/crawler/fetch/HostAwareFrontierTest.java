@@ -1,0 +1,153 @@
+package org.finpatrol.crawler.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.uci.ics.crawler4j.frontier.Frontier;
+import edu.uci.ics.crawler4j.url.WebURL;
+import edu.uci.ics.crawler4j.url.WebURLImpl;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class HostAwareFrontierTest {
+
+  /** crawler4j's queue in memory, in the order URLs were scheduled. */
+  private static final class Queue implements Frontier {
+    final ArrayDeque<WebURL> urls = new ArrayDeque<>();
+    volatile boolean finished;
+
+    @Override
+    public synchronized void scheduleAll(List<WebURL> list) {
+      urls.addAll(list);
+    }
+
+    @Override
+    public synchronized void schedule(WebURL url) {
+      urls.add(url);
+    }
+
+    @Override
+    public synchronized void getNextURLs(int max, List<WebURL> result) {
+      while (result.size() < max && !urls.isEmpty()) {
+        result.add(urls.poll());
+      }
+    }
+
+    @Override
+    public void setProcessed(WebURL url) {}
+
+    @Override
+    public synchronized long getQueueLength() {
+      return urls.size();
+    }
+
+    @Override
+    public long getNumberOfAssignedPages() {
+      return 0;
+    }
+
+    @Override
+    public long getNumberOfProcessedPages() {
+      return 0;
+    }
+
+    @Override
+    public long getNumberOfScheduledPages() {
+      return 0;
+    }
+
+    @Override
+    public boolean isFinished() {
+      return finished;
+    }
+
+    @Override
+    public void close() {}
+
+    @Override
+    public void finish() {
+      finished = true;
+    }
+  }
+
+  private final Queue queue = new Queue();
+  private final HostAwareFrontier frontier = new HostAwareFrontier(queue, new HostPoliteness(1000));
+
+  private static WebURL url(String url) {
+    WebURLImpl webUrl = new WebURLImpl();
+    webUrl.setURL(url);
+    return webUrl;
+  }
+
+  private String next() {
+    List<WebURL> result = new ArrayList<>();
+    frontier.getNextURLs(50, result);
+    assertThat(result).hasSize(1);
+    return result.get(0).getURL();
+  }
+
+  private CompletableFuture<List<WebURL>> askInAnotherThread() {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          List<WebURL> result = new ArrayList<>();
+          frontier.getNextURLs(50, result);
+          return result;
+        });
+  }
+
+  @Test
+  void handsOutOneUrlOfTheHostThatIsFreeSoonest() {
+    // crawler4j's queue order: every page of the first platform before the second's.
+    frontier.scheduleAll(
+        List.of(
+            url("http://licai.test/1"),
+            url("http://licai.test/2"),
+            url("http://licai.test/3"),
+            url("http://daikuan.test/1"),
+            url("http://daikuan.test/2")));
+
+    List<String> order = List.of(next(), next(), next(), next(), next());
+
+    // Each host is reserved as its URL is handed out, so the hosts alternate, each in its order.
+    assertThat(order)
+        .containsExactly(
+            "http://licai.test/1",
+            "http://daikuan.test/1",
+            "http://licai.test/2",
+            "http://daikuan.test/2",
+            "http://licai.test/3");
+  }
+
+  @Test
+  void countsUrlsInItsWindowAndInThreadsHandsAsQueued() {
+    frontier.scheduleAll(List.of(url("http://licai.test/1"), url("http://licai.test/2")));
+    assertThat(frontier.getQueueLength()).isEqualTo(2);
+
+    next();
+    // One in this thread's hands, one in the window: the crawl is not over.
+    assertThat(queue.getQueueLength()).isZero();
+    assertThat(frontier.getQueueLength()).isEqualTo(2);
+
+    next();
+    assertThat(frontier.getQueueLength()).isEqualTo(1);
+  }
+
+  @Test
+  void aWaitingThreadIsWokenByNewUrlsAndByTheEndOfTheCrawl() throws Exception {
+    CompletableFuture<List<WebURL>> waiting = askInAnotherThread();
+    Thread.sleep(100);
+    assertThat(waiting).isNotDone();
+    frontier.schedule(url("http://licai.test/new"));
+    assertThat(waiting.get(5, TimeUnit.SECONDS))
+        .extracting(WebURL::getURL)
+        .containsExactly("http://licai.test/new");
+
+    CompletableFuture<List<WebURL>> last = askInAnotherThread();
+    Thread.sleep(100);
+    frontier.finish();
+    assertThat(last.get(5, TimeUnit.SECONDS)).isEmpty();
+  }
+}
