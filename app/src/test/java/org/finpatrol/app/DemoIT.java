@@ -102,5 +102,20 @@ class DemoIT {
         .contains(sha);
     assertThat(evidence.get("warc").asString()).endsWith(".warc.gz");
     assertThat(evidence.get("record_id").asString()).startsWith("<urn:uuid:");
+
+    // The news portal's side ad for the platform is an ad case of its own, for market supervision,
+    // citing the news page it was seen on.
+    JsonNode ad =
+        list.stream()
+            .filter(c -> c.get("kind").asString().equals("ad"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no ad case in " + cases[1]));
+    assertThat(ad.get("host").asString()).isEqualTo("xinsheng-licai.test");
+    assertThat(ad.get("units").toString()).contains("market");
+    byte[] newsPage = DemoSites.body("hecheng-news.test", "/", port);
+    String newsSha =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(newsPage));
+    assertThat(ad.get("evidence").valueStream().map(e -> e.get("sha256").asString()))
+        .contains(newsSha);
   }
 }

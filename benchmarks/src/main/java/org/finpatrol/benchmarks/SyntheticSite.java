@@ -1,0 +1,112 @@
+package org.finpatrol.benchmarks;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A generated Chinese financial site for crawl benchmarks: {@code pages} pages per host over {@code
+ * hosts} host names ({@code site0.bench}, ...), about 3 KB each with ten links to other pages of
+ * the same host, served on loopback with keep-alive by the JDK's HTTP server. Page {@code i} links
+ * to {@code i+1} so every page is reachable from {@code /p/0}. robots.txt answers 404.
+ */
+final class SyntheticSite implements AutoCloseable {
+
+  private static final String[] SENTENCES = {
+    "本平台承诺保本保息，年化收益百分之十二，欢迎咨询。",
+    "理财非存款，产品有风险，投资须谨慎。",
+    "鹤壁市互联网金融风险专项整治工作持续推进。",
+    "出借人资金由银行存管，平台不设资金池。",
+    "新手专享月月盈计划，一百元起投，收益每日到账。",
+    "警方提醒：谨防以高额回报为诱饵的非法集资。"
+  };
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final int pages;
+  private final int hosts;
+
+  SyntheticSite(int pages, int hosts) throws IOException {
+    this.pages = pages;
+    this.hosts = hosts;
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    executor = Executors.newFixedThreadPool(16);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  List<String> hostNames() {
+    return java.util.stream.IntStream.range(0, hosts).mapToObj(i -> "site" + i + ".bench").toList();
+  }
+
+  List<String> seeds() {
+    return hostNames().stream().map(h -> "http://" + h + ":" + port() + "/p/0").toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!path.startsWith("/p/")) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      int id;
+      try {
+        id = Integer.parseInt(path.substring(3));
+      } catch (NumberFormatException e) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      if (id < 0 || id >= pages) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      byte[] body = page(id).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private String page(int id) {
+    Random random = new Random(id);
+    StringBuilder html = new StringBuilder(4096);
+    html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>理财产品第")
+        .append(id)
+        .append("页</title></head><body><div class=\"nav\"><a href=\"/p/0\">首页</a></div>");
+    for (int i = 0; i < 24; i++) {
+      html.append("<p>").append(SENTENCES[random.nextInt(SENTENCES.length)]).append("</p>");
+    }
+    html.append("<ul>");
+    html.append("<li><a href=\"/p/").append((id + 1) % pages).append("\">下一页</a></li>");
+    for (int i = 0; i < 9; i++) {
+      html.append("<li><a href=\"/p/")
+          .append(random.nextInt(pages))
+          .append("\">产品")
+          .append(i)
+          .append("</a></li>");
+    }
+    return html.append("</ul></body></html>").toString();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
