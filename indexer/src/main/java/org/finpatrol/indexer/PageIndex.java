@@ -2,13 +2,17 @@ package org.finpatrol.indexer;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -21,14 +25,21 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.finpatrol.indexer.SearchResult.FacetCount;
 import org.finpatrol.text.Segmenter;
 
 /**
@@ -70,9 +81,20 @@ public final class PageIndex implements Closeable {
    */
   public static PageIndex openForWriting(Path dir, Segmenter segmenter, Set<String> labels)
       throws IOException {
+    return openForWriting(dir, () -> segmenter, labels);
+  }
+
+  /**
+   * Opens (creating if needed) the index in {@code dir} for writing, analysing each text with the
+   * segmenter {@code segmenters} gives at the time (a reloading one picks up dictionary edits).
+   *
+   * @throws IndexLockedException when another process holds the index's write lock
+   */
+  public static PageIndex openForWriting(
+      Path dir, Supplier<Segmenter> segmenters, Set<String> labels) throws IOException {
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
-    Analyzer analyzer = Schema.analyzer(segmenter);
+    Analyzer analyzer = Schema.analyzer(segmenters);
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
@@ -93,6 +115,12 @@ public final class PageIndex implements Closeable {
 
   /** Opens an existing index for searching only. */
   public static PageIndex openReadOnly(Path dir, Segmenter segmenter) throws IOException {
+    return openReadOnly(dir, () -> segmenter);
+  }
+
+  /** Opens an existing index for searching only, with the segmenter of the moment. */
+  public static PageIndex openReadOnly(Path dir, Supplier<Segmenter> segmenters)
+      throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IndexMissingException(dir);
     }
@@ -101,7 +129,7 @@ public final class PageIndex implements Closeable {
       directory.close();
       throw new IndexMissingException(dir);
     }
-    return new PageIndex(directory, Schema.analyzer(segmenter), null, Set.of());
+    return new PageIndex(directory, Schema.analyzer(segmenters), null, Set.of());
   }
 
   /** Adds the page, replacing any document with the same URL; its labels are reset to none. */
@@ -132,6 +160,15 @@ public final class PageIndex implements Closeable {
     requireWriter().updateDocValues(new Term(Schema.URL, url), updates.toArray(Field[]::new));
   }
 
+  /**
+   * Sets the platform risk (0–100) on every page of {@code host}, so searches can rank by it.
+   * Visible after the next {@link #commit}.
+   */
+  public void setHostRisk(String host, int risk) throws IOException {
+    requireWriter()
+        .updateDocValues(new Term(Schema.HOST, host), new NumericDocValuesField(Schema.RISK, risk));
+  }
+
   /** Makes everything written so far durable and visible to new searchers. */
   public void commit() throws IOException {
     requireWriter().commit();
@@ -155,21 +192,92 @@ public final class PageIndex implements Closeable {
    * @throws IllegalArgumentException when the query cannot be parsed
    */
   public SearchResult search(SearchRequest request) throws IOException {
-    Query query = queries.build(request);
+    return search(queries.build(request), request);
+  }
+
+  /**
+   * Pages like the one with {@code url} (same template, same pitch): its title and text, analysed
+   * into words, ask for the pages that share the most distinctive of them. The page itself is left
+   * out; the request's filters, order and paging apply, its query is ignored.
+   *
+   * @return no hits when no page has the URL
+   */
+  public SearchResult moreLikeThis(String url, SearchRequest request) throws IOException {
+    searchers.maybeRefreshBlocking();
+    IndexSearcher searcher = searchers.acquire();
+    Query like;
+    try {
+      TopDocs found = searcher.search(new TermQuery(new Term(Schema.URL, url)), 1);
+      if (found.scoreDocs.length == 0) {
+        return new SearchResult(0, List.of());
+      }
+      Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
+      MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+      mlt.setAnalyzer(analyzer);
+      mlt.setFieldNames(new String[] {Schema.TEXT_WORDS});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(1);
+      mlt.setMinWordLen(2);
+      mlt.setMaxQueryTerms(40);
+      String text = doc.get(Schema.TITLE) + "\n" + doc.get(Schema.TEXT);
+      like = mlt.like(Schema.TEXT_WORDS, new StringReader(text));
+    } finally {
+      searchers.release(searcher);
+    }
+    Query query =
+        new BooleanQuery.Builder()
+            .add(queries.filtered(like, request), Occur.MUST)
+            .add(new TermQuery(new Term(Schema.URL, url)), Occur.MUST_NOT)
+            .build();
+    return search(query, request);
+  }
+
+  private SearchResult search(Query query, SearchRequest request) throws IOException {
     searchers.maybeRefreshBlocking();
     IndexSearcher searcher = searchers.acquire();
     try {
-      TopDocs top = searcher.search(query, request.limit());
-      int[] docIds = new int[top.scoreDocs.length];
+      int window = request.offset() + request.limit();
+      TopDocs top =
+          switch (request.order()) {
+            case RELEVANCE -> searcher.search(query, window);
+            case RISK ->
+                searcher.search(
+                    query,
+                    window,
+                    new Sort(
+                        new SortField(Schema.RISK, SortField.Type.LONG, true),
+                        SortField.FIELD_SCORE),
+                    true);
+            case DATE ->
+                searcher.search(
+                    query,
+                    window,
+                    new Sort(
+                        new SortField(Schema.FETCHED_AT, SortField.Type.LONG, true),
+                        SortField.FIELD_SCORE),
+                    true);
+          };
+      ScoreDoc[] page =
+          Arrays.copyOfRange(
+              top.scoreDocs,
+              Math.min(request.offset(), top.scoreDocs.length),
+              top.scoreDocs.length);
+      int[] docIds = new int[page.length];
       for (int i = 0; i < docIds.length; i++) {
-        docIds[i] = top.scoreDocs[i].doc;
+        docIds[i] = page[i].doc;
       }
       Snippet[] snippets = Highlighting.snippets(searcher, analyzer, query, docIds);
       List<SearchHit> hits = new ArrayList<>();
       for (int i = 0; i < docIds.length; i++) {
-        hits.add(hit(searcher, top.scoreDocs[i], snippets[i]));
+        hits.add(hit(searcher, page[i], snippets[i]));
       }
-      return new SearchResult(top.totalHits.value, hits);
+      Map<String, List<FacetCount>> facets = Map.of();
+      if (request.facets()) {
+        FacetCounter counter = new FacetCounter();
+        searcher.search(query, counter);
+        facets = counter.result();
+      }
+      return new SearchResult(top.totalHits.value, hits, facets);
     } finally {
       searchers.release(searcher);
     }
@@ -195,6 +303,8 @@ public final class PageIndex implements Closeable {
         snippet,
         List.copyOf(labels),
         (int) numeric(leaf, Schema.RISK, local),
+        doc.get(Schema.OPERATOR),
+        doc.get(Schema.COUNTY),
         Instant.ofEpochMilli(doc.getField(Schema.FETCHED_AT).numericValue().longValue()),
         doc.get(Schema.WARC),
         doc.get(Schema.RECORD_ID),

@@ -1,8 +1,10 @@
 package org.finpatrol.indexer;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -31,21 +33,38 @@ final class Queries {
 
   Query build(SearchRequest request) {
     String q = request.query().strip();
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    Query match;
     if (SYNTAX.matcher(q).find()) {
-      query.add(parseExpert(q), Occur.MUST);
+      match = parseExpert(q);
     } else {
-      query.add(parse(recallParser(), q), Occur.MUST);
-      // Whole-word matches rank above matches that only share bigrams.
-      query.add(parse(wordsParser(), q), Occur.SHOULD);
+      match =
+          new BooleanQuery.Builder()
+              .add(parse(recallParser(), q), Occur.MUST)
+              // Whole-word matches rank above matches that only share bigrams.
+              .add(parse(wordsParser(), q), Occur.SHOULD)
+              .build();
     }
-    if (request.label() != null) {
+    return filtered(match, request);
+  }
+
+  /** {@code match} restricted by the request's filters. */
+  Query filtered(Query match, SearchRequest request) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(match, Occur.MUST);
+    for (String label : request.labels()) {
       query.add(
-          NumericDocValuesField.newSlowExactQuery(Schema.LABEL_PREFIX + request.label(), 1),
-          Occur.FILTER);
+          NumericDocValuesField.newSlowExactQuery(Schema.LABEL_PREFIX + label, 1), Occur.FILTER);
     }
     if (request.host() != null) {
       query.add(new TermQuery(new Term(Schema.HOST, request.host())), Occur.FILTER);
+    }
+    if (request.county() != null) {
+      query.add(new TermQuery(new Term(Schema.COUNTY, request.county())), Occur.FILTER);
+    }
+    if (request.from() != null || request.to() != null) {
+      long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
+      long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
+      query.add(LongPoint.newRangeQuery(Schema.FETCHED_AT, from, to), Occur.FILTER);
     }
     return query.build();
   }
@@ -70,9 +89,9 @@ final class Queries {
   private QueryParser recallParser() {
     QueryParser parser =
         new RecallParser(
-            new String[] {Schema.TITLE, Schema.TEXT},
+            new String[] {Schema.TITLE, Schema.TEXT, Schema.ADS, Schema.OPERATOR},
             analyzer,
-            Map.of(Schema.TITLE, 2f, Schema.TEXT, 1f));
+            Map.of(Schema.TITLE, 2f, Schema.TEXT, 1f, Schema.ADS, 1f, Schema.OPERATOR, 1.5f));
     // A run of Chinese without spaces is one phrase of bigrams (needs whitespace splitting on).
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
@@ -83,9 +102,9 @@ final class Queries {
   private QueryParser wordsParser() {
     QueryParser parser =
         new MultiFieldQueryParser(
-            new String[] {Schema.TITLE_WORDS, Schema.TEXT_WORDS},
+            new String[] {Schema.TITLE_WORDS, Schema.TEXT_WORDS, Schema.ADS_WORDS},
             analyzer,
-            Map.of(Schema.TITLE_WORDS, 2f, Schema.TEXT_WORDS, 1f));
+            Map.of(Schema.TITLE_WORDS, 2f, Schema.TEXT_WORDS, 1f, Schema.ADS_WORDS, 1f));
     // A run of Chinese without spaces is one phrase of bigrams (needs whitespace splitting on).
     parser.setSplitOnWhitespace(true);
     parser.setAutoGeneratePhraseQueries(true);
@@ -99,6 +118,9 @@ final class Queries {
    */
   private static final class RecallParser extends MultiFieldQueryParser {
 
+    private static final Set<String> BIGRAM_FIELDS =
+        Set.of(Schema.TITLE, Schema.TEXT, Schema.ADS, Schema.OPERATOR);
+
     RecallParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
       super(fields, analyzer, boosts);
     }
@@ -106,7 +128,7 @@ final class Queries {
     @Override
     protected Query newTermQuery(Term term, float boost) {
       String text = term.text();
-      boolean bigramField = Schema.TITLE.equals(term.field()) || Schema.TEXT.equals(term.field());
+      boolean bigramField = BIGRAM_FIELDS.contains(term.field());
       if (bigramField && text.codePointCount(0, text.length()) == 1 && isCjk(text.codePointAt(0))) {
         Query any =
             new BooleanQuery.Builder()

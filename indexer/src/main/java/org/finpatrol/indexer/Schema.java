@@ -1,7 +1,12 @@
 package org.finpatrol.indexer;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -10,10 +15,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.finpatrol.indexer.analysis.BigramAnalyzer;
 import org.finpatrol.indexer.analysis.HanLPAnalyzer;
 import org.finpatrol.text.Segmenter;
@@ -24,7 +31,10 @@ import org.finpatrol.text.Segmenter;
  * <p>Text is indexed twice: {@code title}/{@code text} as normalised CJK bigrams (recall: any
  * substring matches; stored, with offsets, for highlighting) and {@code title_words}/{@code
  * text_words} as HanLP words (ranking). Labels (category and signal ids) are numeric doc values
- * {@code label.<ID>} of 0 or 1 so the classify step can set them without re-analysing the page.
+ * {@code label.<ID>} of 0 or 1 so the classify step can set them without re-analysing the page. Ad
+ * creatives go to {@code ads}/{@code ads_words} the same way, the operator's name to {@code
+ * operator} (bigrams, stored). {@code host}, {@code county} and {@code month} (of the fetch, UTC,
+ * {@code yyyy-MM}) are exact terms with sorted doc values for filtering and facet counts.
  */
 final class Schema {
 
@@ -34,12 +44,20 @@ final class Schema {
   static final String TEXT = "text";
   static final String TITLE_WORDS = "title_words";
   static final String TEXT_WORDS = "text_words";
+  static final String ADS = "ads";
+  static final String ADS_WORDS = "ads_words";
+  static final String OPERATOR = "operator";
+  static final String COUNTY = "county";
+  static final String MONTH = "month";
   static final String FETCHED_AT = "fetched_at";
   static final String WARC = "warc";
   static final String RECORD_ID = "record_id";
   static final String SHA256 = "sha256";
   static final String RISK = "risk";
   static final String LABEL_PREFIX = "label.";
+
+  private static final DateTimeFormatter MONTH_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
 
@@ -50,8 +68,8 @@ final class Schema {
 
   private Schema() {}
 
-  static Analyzer analyzer(Segmenter segmenter) {
-    Analyzer words = new HanLPAnalyzer(segmenter);
+  static Analyzer analyzer(Supplier<Segmenter> segmenters) {
+    Analyzer words = new HanLPAnalyzer(segmenters);
     return new PerFieldAnalyzerWrapper(
         new BigramAnalyzer(),
         Map.of(
@@ -59,24 +77,39 @@ final class Schema {
             words,
             TEXT_WORDS,
             words,
+            ADS_WORDS,
+            words,
             URL,
             new KeywordAnalyzer(),
             HOST,
+            new KeywordAnalyzer(),
+            COUNTY,
             new KeywordAnalyzer()));
   }
 
   static Document document(IndexedPage page, Set<String> labelVocabulary) {
     Document doc = new Document();
     doc.add(new StringField(URL, page.url(), Field.Store.YES));
-    doc.add(new StringField(HOST, page.host(), Field.Store.YES));
+    exact(doc, HOST, page.host());
     doc.add(new Field(TITLE, page.title(), HIGHLIGHTED_TEXT));
     doc.add(new Field(TEXT, page.text(), HIGHLIGHTED_TEXT));
     doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
     doc.add(new TextField(TEXT_WORDS, page.text(), Field.Store.NO));
+    for (String ad : page.ads()) {
+      doc.add(new Field(ADS, ad, HIGHLIGHTED_TEXT));
+      doc.add(new TextField(ADS_WORDS, ad, Field.Store.NO));
+    }
+    if (page.operator() != null) {
+      doc.add(new TextField(OPERATOR, page.operator(), Field.Store.YES));
+    }
+    if (page.county() != null) {
+      exact(doc, COUNTY, page.county());
+    }
     long fetched = page.fetchedAt().toEpochMilli();
     doc.add(new LongPoint(FETCHED_AT, fetched));
     doc.add(new StoredField(FETCHED_AT, fetched));
     doc.add(new NumericDocValuesField(FETCHED_AT, fetched));
+    doc.add(new SortedDocValuesField(MONTH, new BytesRef(month(page.fetchedAt()))));
     storeIfPresent(doc, WARC, page.warcFile());
     storeIfPresent(doc, RECORD_ID, page.warcRecordId());
     storeIfPresent(doc, SHA256, page.sha256());
@@ -85,6 +118,16 @@ final class Schema {
       doc.add(new NumericDocValuesField(LABEL_PREFIX + label, 0));
     }
     return doc;
+  }
+
+  static String month(Instant instant) {
+    return MONTH_FORMAT.format(instant);
+  }
+
+  /** An exact term, stored, filterable, and counted in facets. */
+  private static void exact(Document doc, String name, String value) {
+    doc.add(new StringField(name, value, Field.Store.YES));
+    doc.add(new SortedDocValuesField(name, new BytesRef(value)));
   }
 
   private static void storeIfPresent(Document doc, String name, String value) {

@@ -3,7 +3,10 @@ package org.finpatrol.indexer;
 import java.time.Instant;
 import java.util.List;
 
-/** One search result: the page, its score, a highlighted snippet and the labels it carries. */
+/**
+ * One search result: the page, its score (NaN when sorted by something else), a highlighted snippet
+ * and the labels it carries, with the evidence reference of the fetch it was indexed from.
+ */
 public record SearchHit(
     String url,
     String title,
@@ -12,6 +15,8 @@ public record SearchHit(
     Snippet snippet,
     List<String> labels,
     int risk,
+    String operator,
+    String county,
     Instant fetchedAt,
     String warcFile,
     String warcRecordId,

@@ -2,10 +2,12 @@ package org.finpatrol.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.finpatrol.text.FinanceDictionary;
 import org.finpatrol.text.Segmenter;
@@ -45,6 +47,9 @@ class PageIndexTest {
         host,
         title,
         text,
+        List.of(),
+        null,
+        null,
         Instant.parse("2026-11-24T08:00:00Z"),
         "e.warc.gz",
         "<urn:uuid:1>",
@@ -93,7 +98,8 @@ class PageIndexTest {
   void labelsFilterAndAreReportedWithoutReindexing() throws IOException {
     index.setLabels("http://xinsheng.test/", Set.of("GUARANTEED_RETURN"), 80);
     index.commit();
-    SearchResult labelled = index.search(new SearchRequest("保本保息", 10, "GUARANTEED_RETURN", null));
+    SearchResult labelled =
+        index.search(SearchRequest.of("保本保息", 10).withLabels(Set.of("GUARANTEED_RETURN")));
     assertThat(labelled.hits())
         .singleElement()
         .satisfies(
@@ -116,7 +122,7 @@ class PageIndexTest {
 
   @Test
   void hostFilterAndExpertSyntax() throws IOException {
-    assertThat(index.search(new SearchRequest("保本保息", 10, null, "news.test")).hits())
+    assertThat(index.search(SearchRequest.of("保本保息", 10).withHost("news.test")).hits())
         .extracting(SearchHit::host)
         .containsExactly("news.test");
     assertThat(index.search(SearchRequest.of("title:警方 AND text:骗局", 10)).totalHits()).isEqualTo(1);
@@ -144,5 +150,147 @@ class PageIndexTest {
     assertThatThrownBy(() -> PageIndex.openReadOnly(empty.resolve("none"), SEGMENTER))
         .isInstanceOf(IndexMissingException.class)
         .hasMessageContaining("run a patrol first");
+  }
+
+  private static IndexedPage platformPage(
+      String url, String text, List<String> ads, String operator, String county, String fetched) {
+    String host = url.replaceFirst("https?://", "").replaceFirst("/.*", "");
+    return new IndexedPage(
+        url, host, "", text, ads, operator, county, Instant.parse(fetched), null, null, null);
+  }
+
+  @Test
+  void adTextsAndOperatorNamesAreSearchableAndReturned() throws IOException {
+    index.upsert(
+        platformPage(
+            "http://portal.test/news",
+            "本地新闻：今日天气晴。",
+            List.of("汇通宝：月月分红，稳赚不赔"),
+            null,
+            null,
+            "2026-11-20T08:00:00Z"));
+    index.upsert(
+        platformPage(
+            "http://huitong.test/about",
+            "关于我们",
+            List.of(),
+            "鹤壁汇通网络科技有限公司",
+            "淇滨区",
+            "2026-11-20T08:00:00Z"));
+    index.commit();
+
+    assertThat(index.search(SearchRequest.of("月月分红", 10)).hits())
+        .extracting(SearchHit::url)
+        .containsExactly("http://portal.test/news");
+    SearchHit operator = index.search(SearchRequest.of("汇通网络科技", 10)).hits().get(0);
+    assertThat(operator.url()).isEqualTo("http://huitong.test/about");
+    assertThat(operator.operator()).isEqualTo("鹤壁汇通网络科技有限公司");
+    assertThat(operator.county()).isEqualTo("淇滨区");
+    assertThat(index.search(SearchRequest.of("关于我们", 10).withCounty("淇滨区")).totalHits())
+        .isEqualTo(1);
+    assertThat(index.search(SearchRequest.of("关于我们", 10).withCounty("山城区")).totalHits()).isZero();
+  }
+
+  @Test
+  void facetsCountEveryMatchingPageByLabelHostCountyAndMonth() throws IOException {
+    index.upsert(
+        platformPage(
+            "http://xinsheng.test/products",
+            "保本保息的理财产品",
+            List.of(),
+            null,
+            "淇滨区",
+            "2026-10-05T08:00:00Z"));
+    index.setLabels("http://xinsheng.test/", Set.of("GUARANTEED_RETURN", "HIGH_YIELD"), 80);
+    index.setLabels("http://xinsheng.test/products", Set.of("GUARANTEED_RETURN"), 80);
+    index.commit();
+
+    SearchResult result = index.search(SearchRequest.of("保本保息", 1).withFacets());
+
+    assertThat(result.totalHits()).isEqualTo(3);
+    assertThat(result.hits()).hasSize(1);
+    assertThat(result.facets().get("label"))
+        .containsExactly(
+            new SearchResult.FacetCount("GUARANTEED_RETURN", 2),
+            new SearchResult.FacetCount("HIGH_YIELD", 1));
+    assertThat(result.facets().get("host"))
+        .containsExactly(
+            new SearchResult.FacetCount("xinsheng.test", 2),
+            new SearchResult.FacetCount("news.test", 1));
+    assertThat(result.facets().get("county"))
+        .containsExactly(new SearchResult.FacetCount("淇滨区", 1));
+    assertThat(result.facets().get("month"))
+        .containsExactly(
+            new SearchResult.FacetCount("2026-11", 2), new SearchResult.FacetCount("2026-10", 1));
+    // Without asking, no counting.
+    assertThat(index.search(SearchRequest.of("保本保息", 1)).facets()).isEmpty();
+  }
+
+  @Test
+  void dateRangesOrdersAndPagesOfHits() throws IOException {
+    for (int day = 1; day <= 5; day++) {
+      index.upsert(
+          platformPage(
+              "http://licai.test/" + day,
+              "高收益理财第" + day + "期",
+              List.of(),
+              null,
+              null,
+              "2026-10-0" + day + "T08:00:00Z"));
+      index.setLabels("http://licai.test/" + day, Set.of(), day * 10);
+    }
+    index.commit();
+    SearchRequest request = SearchRequest.of("高收益理财", 2);
+
+    SearchResult byDate = index.search(request.orderBy(SearchRequest.Order.DATE));
+    assertThat(byDate.totalHits()).isEqualTo(5);
+    assertThat(byDate.hits())
+        .extracting(SearchHit::url)
+        .containsExactly("http://licai.test/5", "http://licai.test/4");
+    assertThat(index.search(request.orderBy(SearchRequest.Order.DATE).page(4, 2)).hits())
+        .extracting(SearchHit::url)
+        .containsExactly("http://licai.test/1");
+    assertThat(index.search(request.orderBy(SearchRequest.Order.RISK).page(0, 3)).hits())
+        .extracting(SearchHit::risk)
+        .containsExactly(50, 40, 30);
+    SearchResult early =
+        index.search(
+            request.fetchedBetween(
+                Instant.parse("2026-10-02T00:00:00Z"), Instant.parse("2026-10-04T00:00:00Z")));
+    assertThat(early.hits())
+        .extracting(SearchHit::url)
+        .containsExactlyInAnyOrder("http://licai.test/2", "http://licai.test/3");
+    assertThatThrownBy(() -> SearchRequest.of("x", 10).page(9_995, 10))
+        .hasMessageContaining("10000");
+  }
+
+  @Test
+  void moreLikeThisFindsPagesOfTheSameTemplateButNotThePageItself() throws IOException {
+    String template = "鑫盛理财，本平台承诺保本保息，年化收益15%，立即投资。注册即送体验金，资金由银行存管，";
+    index.upsert(page("http://copy1.test/", "鑫盛理财", template + "客服热线400-800-0001。"));
+    index.upsert(page("http://copy2.test/", "鑫盛理财", template + "客服热线400-800-0002。"));
+    index.commit();
+
+    SearchResult like = index.moreLikeThis("http://copy1.test/", SearchRequest.of("*", 3));
+
+    assertThat(like.hits()).extracting(SearchHit::url).doesNotContain("http://copy1.test/");
+    assertThat(like.hits().get(0).url()).isEqualTo("http://copy2.test/");
+    assertThat(like.hits()).extracting(SearchHit::url).doesNotContain("http://bank.test/");
+    assertThat(index.moreLikeThis("http://none.test/", SearchRequest.of("*", 3)).hits()).isEmpty();
+  }
+
+  @Test
+  void hostRiskIsSetOnEveryPageOfTheHost() throws IOException {
+    index.upsert(page("http://xinsheng.test/products", "产品", "保本保息，稳赚不赔。"));
+    index.setHostRisk("xinsheng.test", 75);
+    index.commit();
+
+    SearchResult byRisk =
+        index.search(SearchRequest.of("保本保息", 10).orderBy(SearchRequest.Order.RISK));
+
+    assertThat(byRisk.hits())
+        .extracting(SearchHit::host, SearchHit::risk)
+        .containsExactly(
+            tuple("xinsheng.test", 75), tuple("xinsheng.test", 75), tuple("news.test", 0));
   }
 }

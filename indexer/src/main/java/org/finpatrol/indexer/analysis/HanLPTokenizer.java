@@ -2,6 +2,7 @@ package org.finpatrol.indexer.analysis;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -31,7 +32,8 @@ public final class HanLPTokenizer extends Tokenizer {
   static final int BLOCK = 4096;
   static final int MAX_RUN = 16384;
 
-  private final Segmenter segmenter;
+  private final Supplier<Segmenter> segmenters;
+  private Segmenter segmenter;
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute posIncAtt =
@@ -48,11 +50,18 @@ public final class HanLPTokenizer extends Tokenizer {
   private int finalOffset;
 
   public HanLPTokenizer(Segmenter segmenter) {
-    this.segmenter = segmenter;
+    this(() -> segmenter);
+  }
+
+  /** A tokenizer that takes the current segmenter at each {@link #reset()} (for reloading). */
+  public HanLPTokenizer(Supplier<Segmenter> segmenters) {
+    this.segmenters = segmenters;
+    this.segmenter = segmenters.get();
   }
 
   public HanLPTokenizer(AttributeFactory factory, Segmenter segmenter) {
     super(factory);
+    this.segmenters = () -> segmenter;
     this.segmenter = segmenter;
   }
 
@@ -170,6 +179,7 @@ public final class HanLPTokenizer extends Tokenizer {
   @Override
   public void reset() throws IOException {
     super.reset();
+    segmenter = segmenters.get();
     length = 0;
     bufferStart = 0;
     finalOffset = 0;
