@@ -15,8 +15,7 @@ import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.ReviewSchema;
 import org.finpatrol.review.Routing;
-import org.finpatrol.text.FinanceDictionary;
-import org.finpatrol.text.Segmenter;
+import org.finpatrol.text.ReloadingSegmenter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -81,9 +80,10 @@ public class FinPatrolApplication {
     return config -> config.javaMigrations(new V1__BatchSchema());
   }
 
+  /** The segmenter of the moment: edits to the dictionaries apply without a restart. */
   @Bean
-  Segmenter segmenter(AppPaths paths) throws IOException {
-    return new Segmenter(FinanceDictionary.load(paths.dictionaries()));
+  ReloadingSegmenter segmenters(AppPaths paths) throws IOException {
+    return new ReloadingSegmenter(paths.dictionaries());
   }
 
   @Bean
@@ -97,8 +97,8 @@ public class FinPatrolApplication {
   }
 
   @Bean(destroyMethod = "close")
-  PageIndex pageIndex(AppPaths paths, Segmenter segmenter) throws IOException {
-    return PageIndex.openForWriting(paths.index(), segmenter, Labels.all());
+  PageIndex pageIndex(AppPaths paths, ReloadingSegmenter segmenters) throws IOException {
+    return PageIndex.openForWriting(paths.index(), segmenters, Labels.all());
   }
 
   @Bean

@@ -75,6 +75,15 @@ class DemoIT {
               assertThat(hit.get("categories").toString()).contains("GUARANTEED_RETURN");
             });
 
+    // Facets count every match; riskiest first.
+    String[] faceted = run(args("search", "保本保息", "--json", "--facets", "--sort", "risk"));
+    assertThat(faceted[0]).as(faceted[2]).isEqualTo("0");
+    List<JsonNode> lines = faceted[1].lines().map(json::readTree).toList();
+    JsonNode facets = lines.get(lines.size() - 1).get("facets");
+    assertThat(facets.get("category").toString()).contains("\"value\":\"GUARANTEED_RETURN\"");
+    assertThat(facets.get("host").toString()).contains("xinsheng-licai.test");
+    assertThat(lines.get(0).get("host").asString()).isEqualTo("xinsheng-licai.test");
+
     String[] cases = run(args("cases", "--json"));
     assertThat(cases[0]).isEqualTo("0");
     List<JsonNode> list = cases[1].lines().map(json::readTree).toList();

@@ -1,15 +1,18 @@
 package org.finpatrol.app.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.finpatrol.app.search.SearchOptions;
 import org.finpatrol.app.web.JsonViews;
-import org.finpatrol.classifier.Labels;
 import org.finpatrol.indexer.IndexMissingException;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.indexer.SearchHit;
 import org.finpatrol.indexer.SearchRequest;
 import org.finpatrol.indexer.SearchResult;
+import org.finpatrol.indexer.SearchResult.FacetCount;
 import org.finpatrol.text.FinanceDictionary;
 import org.finpatrol.text.Segmenter;
 import picocli.CommandLine.Command;
@@ -43,11 +46,52 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--category",
       paramLabel = "C",
-      description = "Only pages with this category (or signal) id.")
-  String category;
+      description = "Only pages with this category or signal id (repeatable: all of them).")
+  List<String> categories = new ArrayList<>();
 
   @Option(names = "--host", paramLabel = "H", description = "Only pages of this host.")
   String host;
+
+  @Option(names = "--county", paramLabel = "C", description = "Only pages of this county (县区).")
+  String county;
+
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "Only pages fetched on or after this day (UTC).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM-DD",
+      description = "Only pages fetched on or before this day (UTC).")
+  String to;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      defaultValue = "relevance",
+      description = "relevance (default), risk or date.")
+  String sort;
+
+  @Option(
+      names = "--page",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Which page of --limit hits to show (default: 1).")
+  int page;
+
+  @Option(
+      names = "--like",
+      description = "QUERY is a page URL: find pages like it (same template, same pitch).")
+  boolean like;
+
+  @Option(
+      names = "--facets",
+      description =
+          "Also count the matches by category, signal, host, county and month (with --json: one"
+              + " last line {\"facets\": ...}).")
+  boolean facets;
 
   @Option(
       names = "--json",
@@ -56,35 +100,44 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (limit < 1) {
-      throw new UsageException("--limit must be at least 1, got " + limit);
+    if (page < 1) {
+      throw new UsageException("--page must be at least 1, got " + page);
     }
-    if (query.isBlank()) {
-      throw new UsageException("the query is empty");
-    }
-    if (category != null && !Labels.all().contains(category)) {
-      throw new UsageException(
-          "unknown --category '" + category + "' (one of " + String.join(", ", Labels.all()) + ")");
+    SearchRequest request;
+    try {
+      request =
+          new SearchOptions(
+                  query,
+                  limit,
+                  (page - 1) * limit,
+                  categories,
+                  host,
+                  county,
+                  from,
+                  to,
+                  sort,
+                  facets)
+              .toRequest();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("search: " + e.getMessage(), e);
     }
     var paths = root.paths();
     Segmenter segmenter = new Segmenter(FinanceDictionary.load(paths.dictionaries()));
     SearchResult result;
     try (PageIndex index = PageIndex.openReadOnly(paths.index(), segmenter)) {
-      result =
-          index.search(
-              new SearchRequest(
-                  query,
-                  limit,
-                  category,
-                  host == null ? null : host.toLowerCase(java.util.Locale.ROOT)));
+      result = like ? index.moreLikeThis(query.strip(), request) : index.search(request);
     } catch (IndexMissingException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
+    Map<String, List<FacetCount>> facetCounts = SearchOptions.facets(result);
     if (json) {
       for (SearchHit hit : result.hits()) {
         root.console().out().println(Json.line(JsonViews.searchHit(hit)));
+      }
+      if (facets) {
+        root.console().out().println(Json.line(Map.of("facets", JsonViews.facets(facetCounts))));
       }
       return 0;
     }
@@ -95,9 +148,23 @@ final class SearchCommand implements Callable<Integer> {
             + query
             + "\""
             + (result.totalHits() > result.hits().size()
-                ? ", showing " + result.hits().size()
+                ? ", showing "
+                    + (request.offset() + 1)
+                    + "–"
+                    + (request.offset() + result.hits().size())
                 : ""));
-    int n = 0;
+    facetCounts.forEach(
+        (name, counts) -> {
+          if (!counts.isEmpty()) {
+            out.println(
+                "  "
+                    + name
+                    + ": "
+                    + String.join(
+                        ", ", counts.stream().map(f -> f.value() + " " + f.count()).toList()));
+          }
+        });
+    int n = request.offset();
     for (SearchHit hit : result.hits()) {
       n++;
       List<String> labels = hit.labels();

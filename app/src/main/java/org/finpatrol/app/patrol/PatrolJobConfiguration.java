@@ -76,12 +76,13 @@ public class PatrolJobConfiguration {
       JobRepository jobs,
       PlatformTransactionManager tx,
       JdbcPagingItemReader<StoredPage> fetchedPages,
-      PageIndex index) {
+      PageIndex index,
+      PatrolStore store) {
     return new StepBuilder("index", jobs)
         .<StoredPage, StoredPage>chunk(CHUNK)
         .transactionManager(tx)
         .reader(fetchedPages)
-        .writer(new IndexWriter(index))
+        .writer(new IndexWriter(index, store))
         .build();
   }
 
@@ -104,12 +105,17 @@ public class PatrolJobConfiguration {
 
   @Bean
   Step platformStep(
-      JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, Classifier classifier) {
+      JobRepository jobs,
+      PlatformTransactionManager tx,
+      PatrolStore store,
+      Classifier classifier,
+      PageIndex index) {
     return new StepBuilder("platform", jobs)
         .tasklet(
             new PlatformTasklet(
                 store,
-                new RiskModel(classifier.rules(), RiskModel.DEFAULT_RED, RiskModel.DEFAULT_YELLOW)),
+                new RiskModel(classifier.rules(), RiskModel.DEFAULT_RED, RiskModel.DEFAULT_YELLOW),
+                index),
             tx)
         .build();
   }
@@ -130,7 +136,7 @@ public class PatrolJobConfiguration {
         .name("fetchedPages")
         .dataSource(dataSource)
         .selectClause(
-            "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256")
+            "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256, facts")
         .fromClause("FROM page")
         .whereClause("WHERE run_id = :run AND fetch_status IN " + PatrolStore.WITH_CONTENT)
         .parameterValues(Map.of("run", runId))
@@ -147,7 +153,8 @@ public class PatrolJobConfiguration {
                     rs.getTimestamp("fetched_at").toInstant(),
                     rs.getString("warc_file"),
                     rs.getString("record_id"),
-                    rs.getString("sha256")))
+                    rs.getString("sha256"),
+                    rs.getString("facts")))
         .build();
   }
 

@@ -12,4 +12,5 @@ record StoredPage(
     Instant fetchedAt,
     String warcFile,
     String recordId,
-    String sha256) {}
+    String sha256,
+    String factsJson) {}

@@ -1,9 +1,11 @@
 package org.finpatrol.app.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.finpatrol.app.search.SearchOptions;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.indexer.SearchRequest;
@@ -36,17 +38,47 @@ public class ApiController {
     this.tips = tips;
   }
 
+  /**
+   * {@code {total, offset, hits: [...], facets: {...}}}; hits carry the CLI's fields plus risk,
+   * signals, operator, county, fetch time and evidence. {@code like=URL} finds pages like that one
+   * instead of matching {@code q}.
+   */
   @GetMapping("/api/search")
-  List<Map<String, Object>> search(
-      @RequestParam("q") String q,
+  Map<String, Object> search(
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "like", required = false) String like,
       @RequestParam(name = "limit", defaultValue = "10") int limit,
-      @RequestParam(name = "category", required = false) String category,
-      @RequestParam(name = "host", required = false) String host)
+      @RequestParam(name = "offset", defaultValue = "0") int offset,
+      @RequestParam(name = "category", required = false) List<String> categories,
+      @RequestParam(name = "host", required = false) String host,
+      @RequestParam(name = "county", required = false) String county,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "sort", required = false) String sort,
+      @RequestParam(name = "facets", defaultValue = "false") boolean facets)
       throws IOException {
     try {
+      SearchRequest request =
+          new SearchOptions(
+                  like != null ? "*:*" : q,
+                  limit,
+                  offset,
+                  categories,
+                  host,
+                  county,
+                  from,
+                  to,
+                  sort,
+                  facets)
+              .toRequest();
       SearchResult result =
-          index.search(new SearchRequest(q, Math.min(Math.max(limit, 1), 100), category, host));
-      return result.hits().stream().map(JsonViews::searchHit).toList();
+          like != null ? index.moreLikeThis(like, request) : index.search(request);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("total", result.totalHits());
+      body.put("offset", request.offset());
+      body.put("hits", result.hits().stream().map(JsonViews::searchHitDetail).toList());
+      body.put("facets", JsonViews.facets(SearchOptions.facets(result)));
+      return body;
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.finpatrol.classifier.Labels;
 import org.finpatrol.indexer.SearchHit;
+import org.finpatrol.indexer.SearchResult.FacetCount;
 import org.finpatrol.review.Evidence;
 import org.finpatrol.review.ReviewCase;
 
@@ -52,6 +53,38 @@ public final class JsonViews {
     o.put("score", hit.score());
     o.put("snippet", hit.snippet().marked("<em>", "</em>"));
     o.put("categories", hit.labels().stream().filter(Labels.CATEGORIES::contains).toList());
+    return o;
+  }
+
+  /** {@code {facet: [{value, count}, ...]}}, in the order given. */
+  public static Map<String, Object> facets(Map<String, List<FacetCount>> facets) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    facets.forEach(
+        (name, counts) ->
+            o.put(
+                name,
+                counts.stream()
+                    .map(f -> Map.<String, Object>of("value", f.value(), "count", f.count()))
+                    .toList()));
+    return o;
+  }
+
+  /**
+   * A search hit with everything the index has on it: the CLI's fields plus {@code signals, risk,
+   * operator, county, fetched_at, evidence {warc, record_id, sha256}}.
+   */
+  public static Map<String, Object> searchHitDetail(SearchHit hit) {
+    Map<String, Object> o = searchHit(hit);
+    o.put("signals", hit.labels().stream().filter(Labels.SIGNALS::contains).toList());
+    o.put("risk", hit.risk());
+    o.put("operator", hit.operator());
+    o.put("county", hit.county());
+    o.put("fetched_at", hit.fetchedAt().toString());
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("warc", hit.warcFile());
+    evidence.put("record_id", hit.warcRecordId());
+    evidence.put("sha256", hit.sha256());
+    o.put("evidence", evidence);
     return o;
   }
 }

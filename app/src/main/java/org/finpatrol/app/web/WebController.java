@@ -46,7 +46,7 @@ public class WebController {
     model.addAttribute("q", q == null ? "" : q);
     if (q != null && !q.isBlank()) {
       try {
-        SearchResult result = index.search(new SearchRequest(q, 20, null, null));
+        SearchResult result = index.search(SearchRequest.of(q, 20));
         model.addAttribute("result", result);
       } catch (IllegalArgumentException e) {
         model.addAttribute("error", e.getMessage());

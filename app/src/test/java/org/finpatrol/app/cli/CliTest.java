@@ -112,7 +112,14 @@ class CliTest {
 
   @Test
   void badFiltersAreRefusedWithTheAllowedValues() {
-    assertThat(run("search", "保本", "--category", "NOPE").err).contains("unknown --category 'NOPE'");
+    assertThat(run("search", "保本", "--category", "NOPE").err)
+        .contains("unknown category or signal 'NOPE'")
+        .contains("GUARANTEED_RETURN");
+    assertThat(run("search", "保本", "--sort", "fame").err)
+        .contains("sort 'fame' is not one of relevance, risk, date");
+    assertThat(run("search", "保本", "--from", "2026-13-01").err)
+        .contains("from '2026-13-01' is not a date");
+    assertThat(run("search", "保本", "--page", "0").exit).isEqualTo(2);
     CliRun unit = run("cases", "--unit", "army");
     assertThat(unit.exit).isEqualTo(2);
     assertThat(unit.err).contains("unknown --unit 'army'").contains("comms");
