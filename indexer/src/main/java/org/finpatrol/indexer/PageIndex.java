@@ -36,6 +36,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -197,8 +198,9 @@ public final class PageIndex implements Closeable {
 
   /**
    * Pages like the one with {@code url} (same template, same pitch): its title and text, analysed
-   * into words, ask for the pages that share the most distinctive of them. The page itself is left
-   * out; the request's filters, order and paging apply, its query is ignored.
+   * into words, ask for the pages that share at least {@value #LOOK_ALIKE_SHARE} of its 40 most
+   * distinctive words. The page itself is left out; the request's filters, order and paging apply,
+   * its query is ignored.
    *
    * @return no hits when no page has the URL
    */
@@ -220,7 +222,7 @@ public final class PageIndex implements Closeable {
       mlt.setMinWordLen(2);
       mlt.setMaxQueryTerms(40);
       String text = doc.get(Schema.TITLE) + "\n" + doc.get(Schema.TEXT);
-      like = mlt.like(Schema.TEXT_WORDS, new StringReader(text));
+      like = atLeast(mlt.like(Schema.TEXT_WORDS, new StringReader(text)), LOOK_ALIKE_SHARE);
     } finally {
       searchers.release(searcher);
     }
@@ -230,6 +232,23 @@ public final class PageIndex implements Closeable {
             .add(new TermQuery(new Term(Schema.URL, url)), Occur.MUST_NOT)
             .build();
     return search(query, request);
+  }
+
+  /**
+   * The share of a page's distinctive words another page must have to be its look-alike: one word
+   * in common (理财) is not a template.
+   */
+  static final double LOOK_ALIKE_SHARE = 0.3;
+
+  private static Query atLeast(Query like, double share) {
+    if (!(like instanceof BooleanQuery terms) || terms.clauses().isEmpty()) {
+      return like;
+    }
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    terms.clauses().forEach(builder::add);
+    builder.setMinimumNumberShouldMatch(
+        Math.max(1, (int) Math.ceil(terms.clauses().size() * share)));
+    return builder.build();
   }
 
   private SearchResult search(Query query, SearchRequest request) throws IOException {
@@ -277,7 +296,13 @@ public final class PageIndex implements Closeable {
         searcher.search(query, counter);
         facets = counter.result();
       }
-      return new SearchResult(top.totalHits.value, hits, facets);
+      // Lucene stops counting exactly after 1,000 hits when it can skip; analysts are told how
+      // many pages match, so count the rest.
+      long total =
+          top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+              ? top.totalHits.value
+              : searcher.count(query);
+      return new SearchResult(total, hits, facets);
     } finally {
       searchers.release(searcher);
     }

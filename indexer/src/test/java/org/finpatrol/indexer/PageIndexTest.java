@@ -293,4 +293,14 @@ class PageIndexTest {
         .containsExactly(
             tuple("xinsheng.test", 75), tuple("xinsheng.test", 75), tuple("news.test", 0));
   }
+
+  @Test
+  void totalHitsAreExactBeyondLuceneCountingThreshold() throws IOException {
+    for (int i = 0; i < 1500; i++) {
+      index.upsert(page("http://many.test/" + i, "", "第" + i + "期高收益理财，欢迎咨询。"));
+    }
+    index.commit();
+
+    assertThat(index.search(SearchRequest.of("高收益理财", 10)).totalHits()).isEqualTo(1500);
+  }
 }
