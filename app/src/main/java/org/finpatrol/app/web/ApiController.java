@@ -15,6 +15,8 @@ import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
 import org.finpatrol.review.ReviewCase;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -117,5 +119,14 @@ public class ApiController {
     ReviewCase c =
         cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return JsonViews.reviewCase(c);
+  }
+
+  /** Errors as {@code {"status": 400, "error": "what is wrong"}}, the reason in plain words. */
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> error(ResponseStatusException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", e.getStatusCode().value());
+    body.put("error", e.getReason());
+    return ResponseEntity.status(e.getStatusCode()).body(body);
   }
 }
