@@ -46,6 +46,7 @@ public class AnalyzerBenchmark {
   private Analyzer standard;
   private Analyzer smartcn;
   private Segment rawHanLP;
+  private Segment rawHanLPWithoutNames;
 
   @Setup
   public void setUp() throws IOException {
@@ -58,6 +59,10 @@ public class AnalyzerBenchmark {
     standard = new StandardAnalyzer();
     smartcn = new SmartChineseAnalyzer();
     rawHanLP = new ViterbiSegment();
+    // HanLP configured as FinPatrol's Segmenter configures it (no person or transliterated-name
+    // recognition), to show what the Lucene wrapping itself costs.
+    rawHanLPWithoutNames =
+        new ViterbiSegment().enableNameRecognize(false).enableTranslatedNameRecognize(false);
   }
 
   private long consume(Analyzer analyzer) throws IOException {
@@ -99,6 +104,15 @@ public class AnalyzerBenchmark {
     long terms = 0;
     for (String text : texts) {
       terms += rawHanLP.seg(text).size();
+    }
+    return terms;
+  }
+
+  @Benchmark
+  public long baselineRawHanLPWithoutNameRecognition() {
+    long terms = 0;
+    for (String text : texts) {
+      terms += rawHanLPWithoutNames.seg(text).size();
     }
     return terms;
   }
