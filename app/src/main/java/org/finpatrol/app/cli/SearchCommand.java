@@ -119,7 +119,7 @@ final class SearchCommand implements Callable<Integer> {
                   facets)
               .toRequest();
     } catch (IllegalArgumentException e) {
-      throw new UsageException("search: " + e.getMessage(), e);
+      throw new UsageException(e.getMessage(), e);
     }
     var paths = root.paths();
     Segmenter segmenter = new Segmenter(FinanceDictionary.load(paths.dictionaries()));
