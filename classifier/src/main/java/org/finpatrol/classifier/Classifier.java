@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.finpatrol.classifier.match.PhraseAutomaton;
 import org.finpatrol.classifier.rules.Rule;
 import org.finpatrol.classifier.rules.RulePackLoader;
 import org.finpatrol.classifier.rules.RuleSet;
-import org.finpatrol.text.Normalizer;
+import org.finpatrol.classifier.rules.Trigger;
 
 /**
  * Classifies a text (a page's extracted text or an ad's creative) against the rule packs.
@@ -43,6 +44,8 @@ public final class Classifier {
 
   private final RuleSet rules;
   private final PhraseAutomaton<Rule> triggers;
+  private final PhraseAutomaton<NearPart> nearParts;
+  private final PhraseAutomaton<Rule> anchors;
   private final PhraseAutomaton<Rule> exceptions;
   private final PhraseAutomaton<String> negationAdjacent;
   private final PhraseAutomaton<String> negation;
@@ -56,16 +59,30 @@ public final class Classifier {
   public Classifier(RuleSet rules) {
     this.rules = rules;
     PhraseAutomaton.Builder<Rule> t = PhraseAutomaton.builder();
+    PhraseAutomaton.Builder<NearPart> n = PhraseAutomaton.builder();
+    PhraseAutomaton.Builder<Rule> a = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<Rule> x = PhraseAutomaton.builder();
     List<Rule> yields = new ArrayList<>();
     for (Rule rule : rules.rules()) {
-      if (rule.isYieldRule()) {
+      // Java 17: no pattern matching in switch yet.
+      Trigger trigger = rule.trigger();
+      if (trigger instanceof Trigger.Phrases phrases) {
+        phrases.phrases().forEach(p -> t.add(p, rule));
+      } else if (trigger instanceof Trigger.Near near) {
+        for (int g = 0; g < near.groups().size(); g++) {
+          NearPart part = new NearPart(rule, near, g);
+          near.groups().get(g).forEach(p -> n.add(p, part));
+        }
+      } else if (trigger instanceof Trigger.Regex regex) {
+        regex.anchors().forEach(p -> a.add(p, rule));
+      } else {
         yields.add(rule);
       }
-      rule.phrases().forEach(p -> t.add(p, rule));
       rule.except().forEach(p -> x.add(p, rule));
     }
     this.triggers = t.build();
+    this.nearParts = n.build();
+    this.anchors = a.build();
     this.exceptions = x.build();
     this.yieldRules = List.copyOf(yields);
     var cues = rules.context();
@@ -102,13 +119,16 @@ public final class Classifier {
     String c = ct.compact();
     String pageType = pageType(ct);
     List<Finding> findings = new ArrayList<>();
-    findings.addAll(phraseFindings(ct));
+    List<PhraseAutomaton.Hit<Rule>> excepted = exceptions.find(c);
+    findings.addAll(phraseFindings(ct, excepted));
+    findings.addAll(nearFindings(ct, excepted));
+    findings.addAll(patternFindings(ct, excepted));
     findings.addAll(yieldFindings(ct));
     boolean isFinancial = !financial.find(c).isEmpty();
     boolean nonSoliciting = !pageType.equals(OTHER);
     boolean offer =
         !callToAction.find(c).isEmpty()
-            || CONTACT.matcher(Normalizer.normalize(ct.original())).find()
+            || CONTACT.matcher(ct.normalised()).find()
             || !operatorVoice.find(c).isEmpty()
             || findings.stream().anyMatch(f -> f.category() != null);
     boolean solicitation = isFinancial && !nonSoliciting && offer;
@@ -147,9 +167,8 @@ public final class Classifier {
     return best;
   }
 
-  private List<Finding> phraseFindings(CompactText ct) {
+  private List<Finding> phraseFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
     String c = ct.compact();
-    List<PhraseAutomaton.Hit<Rule>> excepted = exceptions.find(c);
     List<PhraseAutomaton.Hit<Rule>> kept = new ArrayList<>();
     for (PhraseAutomaton.Hit<Rule> hit : triggers.find(c)) {
       if (insideException(hit, excepted) || negated(ct, hit.start()) || warned(ct, hit.start())) {
@@ -177,19 +196,111 @@ public final class Classifier {
     return findings;
   }
 
+  /** A phrase of one group of a {@link Trigger.Near} rule. */
+  private record NearPart(Rule rule, Trigger.Near near, int group) {}
+
+  /**
+   * Near rules: starting from each usable hit, a phrase of every group must start within the rule's
+   * window in the same sentence. A negated or warned part does not count, so 公司不承担亏损 is no
+   * backstop. Matches of one rule do not overlap.
+   */
+  private List<Finding> nearFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
+    Map<Rule, List<PhraseAutomaton.Hit<NearPart>>> byRule = new LinkedHashMap<>();
+    for (var hit : nearParts.find(ct.compact())) {
+      if (!negated(ct, hit.start()) && !warned(ct, hit.start())) {
+        byRule.computeIfAbsent(hit.value().rule(), k -> new ArrayList<>()).add(hit);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (var e : byRule.entrySet()) {
+      List<PhraseAutomaton.Hit<NearPart>> hits = new ArrayList<>(e.getValue());
+      hits.sort(Comparator.comparingInt(PhraseAutomaton.Hit::start));
+      Trigger.Near near = hits.get(0).value().near();
+      int groups = near.groups().size();
+      int nextFree = 0;
+      for (int i = 0; i < hits.size(); i++) {
+        var first = hits.get(i);
+        if (first.start() < nextFree) {
+          continue;
+        }
+        int sentence = ct.sentenceStart(first.start());
+        boolean[] seen = new boolean[groups];
+        int found = 0;
+        int end = first.end();
+        for (int j = i; j < hits.size() && found < groups; j++) {
+          var h = hits.get(j);
+          if (h.start() - first.start() > near.within()) {
+            break;
+          }
+          if (ct.sentenceStart(h.start()) == sentence && !seen[h.value().group()]) {
+            seen[h.value().group()] = true;
+            found++;
+            end = Math.max(end, h.end());
+          }
+        }
+        if (found == groups && !overlapsException(e.getKey(), first.start(), end, excepted)) {
+          findings.add(finding(ct, e.getKey(), first.start(), end));
+          nextFree = end;
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** Pattern rules, run on the normalised text only when one of their anchors occurs. */
+  private List<Finding> patternFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
+    Set<Rule> anchored = new LinkedHashSet<>();
+    anchors.find(ct.compact()).forEach(h -> anchored.add(h.value()));
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : anchored) {
+      var m = ((Trigger.Regex) rule.trigger()).pattern().matcher(ct.normalised());
+      while (m.find()) {
+        if (m.end() == m.start()) {
+          continue;
+        }
+        int start = ct.compactIndex(m.start());
+        int end = ct.compactIndex(m.end());
+        if (negated(ct, start)
+            || warned(ct, start)
+            || overlapsException(rule, start, end, excepted)) {
+          continue;
+        }
+        findings.add(
+            new Finding(
+                rule.id(),
+                rule.category(),
+                rule.signal(),
+                m.start(),
+                m.end(),
+                ct.original().substring(m.start(), m.end()),
+                rule.basis()));
+      }
+    }
+    return findings;
+  }
+
+  private static boolean overlapsException(
+      Rule rule, int start, int end, List<PhraseAutomaton.Hit<Rule>> exceptions) {
+    for (var e : exceptions) {
+      if (e.value() == rule && e.start() < end && start < e.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private List<Finding> yieldFindings(CompactText ct) {
     List<Finding> findings = new ArrayList<>();
     if (yieldRules.isEmpty()) {
       return findings;
     }
-    String normalised = Normalizer.normalize(ct.original());
-    for (YieldScanner.Yield y : YieldScanner.scan(normalised)) {
+    for (YieldScanner.Yield y : YieldScanner.scan(ct.normalised())) {
       int compactStart = ct.compactIndex(y.start());
       if (negated(ct, compactStart) || warned(ct, compactStart)) {
         continue;
       }
       for (Rule rule : yieldRules) {
-        if (y.annualPercent() >= rule.yieldThresholdPercent()) {
+        if (y.annualPercent() >= ((Trigger.YieldAtLeast) rule.trigger()).percent()) {
           findings.add(
               new Finding(
                   rule.id(),

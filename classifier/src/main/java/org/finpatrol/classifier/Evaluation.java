@@ -2,9 +2,14 @@ package org.finpatrol.classifier;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores a classifier on labelled texts: precision, recall and F1 for {@code guaranteed_return},
@@ -41,11 +46,116 @@ public final class Evaluation {
     }
   }
 
-  /** The scores, and the examples the classifier got wrong (id and what went wrong). */
+  /**
+   * The scores, and the examples the classifier got wrong (id and what went wrong). {@code
+   * messengers} counts the news and notice items, {@code messengersFlagged} those given any label
+   * or signal.
+   */
   public record Report(
-      Map<String, Score> scores, double messengerFalsePositiveRate, List<String> mistakes) {}
+      Map<String, Score> scores, int messengers, int messengersFlagged, List<String> mistakes) {
+
+    public double messengerFalsePositiveRate() {
+      return messengers == 0 ? 0 : (double) messengersFlagged / messengers;
+    }
+
+    /** All signals pooled: every (example, signal) decision counts once. */
+    public Score signalsMicro() {
+      int tp = 0;
+      int fp = 0;
+      int fn = 0;
+      for (Score s : scores.values()) {
+        if (Labels.SIGNALS.contains(s.label())) {
+          tp += s.truePositives();
+          fp += s.falsePositives();
+          fn += s.falseNegatives();
+        }
+      }
+      return new Score("signals (micro)", tp, fp, fn);
+    }
+  }
+
+  /** Told about a line of a labelled file that is not a usable example; the line is skipped. */
+  @FunctionalInterface
+  public interface BadLine {
+    void skipped(int lineNumber, String reason);
+  }
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private Evaluation() {}
+
+  /**
+   * Reads labelled examples, one JSON object a line as in {@code corpus/dev.jsonl}: {@code id},
+   * {@code text}, {@code guaranteed_return} and {@code financial_solicitation} are required, {@code
+   * kind} defaults to {@code page} and {@code signals} to none. Blank lines are ignored; any other
+   * line that is not such an object, or names a signal RULES.md does not define, goes to {@code
+   * bad} and is skipped, so one broken line does not cost the whole file.
+   */
+  public static List<Example> read(String jsonLines, BadLine bad) {
+    List<Example> examples = new ArrayList<>();
+    int lineNumber = 0;
+    for (String line : (Iterable<String>) jsonLines.lines()::iterator) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        examples.add(example(line));
+      } catch (IllegalArgumentException e) {
+        bad.skipped(lineNumber, e.getMessage());
+      }
+    }
+    return examples;
+  }
+
+  private static Example example(String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    Set<String> signals = new LinkedHashSet<>();
+    JsonNode list = node.get("signals");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray()) {
+        throw new IllegalArgumentException("\"signals\" must be an array of signal ids");
+      }
+      for (JsonNode signal : list) {
+        if (!signal.isString() || !Labels.SIGNALS.contains(signal.asString())) {
+          throw new IllegalArgumentException("unknown signal " + signal + " (see RULES.md)");
+        }
+        signals.add(signal.asString());
+      }
+    }
+    JsonNode kind = node.get("kind");
+    return new Example(
+        string(node, "id"),
+        kind == null || kind.isNull() ? "page" : string(node, "kind"),
+        string(node, "text"),
+        bool(node, "guaranteed_return"),
+        bool(node, "financial_solicitation"),
+        signals);
+  }
+
+  private static String string(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isString()) {
+      throw new IllegalArgumentException("needs a string \"" + field + "\"");
+    }
+    return value.asString();
+  }
+
+  private static boolean bool(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isBoolean()) {
+      throw new IllegalArgumentException("needs true or false for \"" + field + "\"");
+    }
+    return value.asBoolean();
+  }
 
   public static Report run(Classifier classifier, List<Example> examples) {
     Map<String, int[]> counts = new LinkedHashMap<>();
@@ -84,8 +194,7 @@ public final class Evaluation {
     }
     Map<String, Score> scores = new LinkedHashMap<>();
     counts.forEach((label, n) -> scores.put(label, new Score(label, n[0], n[1], n[2])));
-    double rate = messengers == 0 ? 0 : (double) messengerFlagged / messengers;
-    return new Report(scores, rate, mistakes);
+    return new Report(scores, messengers, messengerFlagged, mistakes);
   }
 
   private static void count(

@@ -17,11 +17,13 @@ public final class CompactText {
   public static final char BREAK = '\u0001';
 
   private final String original;
+  private final String normalised;
   private final String compact;
   private final int[] offsets;
 
-  private CompactText(String original, String compact, int[] offsets) {
+  private CompactText(String original, String normalised, String compact, int[] offsets) {
     this.original = original;
+    this.normalised = normalised;
     this.compact = compact;
     this.offsets = offsets;
   }
@@ -52,7 +54,7 @@ public final class CompactText {
     int[] trimmed = new int[compact.length() + 1];
     System.arraycopy(offsets, 0, trimmed, 0, compact.length());
     trimmed[compact.length()] = normalised.length();
-    return new CompactText(original, compact.toString(), trimmed);
+    return new CompactText(original, normalised, compact.toString(), trimmed);
   }
 
   private static boolean isSentenceEnd(int cp) {
@@ -60,6 +62,11 @@ public final class CompactText {
       case '。', '！', '？', '!', '?', '；', ';', '\n', '\r' -> true;
       default -> false;
     };
+  }
+
+  /** The original text normalised ({@link Normalizer}); same length and offsets as the original. */
+  public String normalised() {
+    return normalised;
   }
 
   /** The compact, normalised view. */

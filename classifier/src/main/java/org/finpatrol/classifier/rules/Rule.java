@@ -3,9 +3,8 @@ package org.finpatrol.classifier.rules;
 import java.util.List;
 
 /**
- * One rule of a pack. Either {@code phrases} (any one triggers, unless inside one of {@code
- * except}) or {@code yieldThresholdPercent} (a parsed yield at or over the threshold triggers).
- * Exactly one of {@code category} and {@code signal} is set.
+ * One rule of a pack: its {@link Trigger}, and {@code except} phrases inside which a triggering
+ * phrase is harmless (保本 inside 保本价). Exactly one of {@code category} and {@code signal} is set.
  */
 public record Rule(
     String id,
@@ -14,17 +13,11 @@ public record Rule(
     String description,
     String basis,
     int weight,
-    List<String> phrases,
+    Trigger trigger,
     List<String> except,
-    Double yieldThresholdPercent,
     String source) {
 
   public Rule {
-    phrases = List.copyOf(phrases);
     except = List.copyOf(except);
-  }
-
-  public boolean isYieldRule() {
-    return yieldThresholdPercent != null;
   }
 }

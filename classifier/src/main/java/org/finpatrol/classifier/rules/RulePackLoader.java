@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -21,6 +23,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads a rules directory: {@code context.yml} (the cue lists) and every other {@code *.yml} file
  * (rule packs with a top-level {@code rules:} list).
+ *
+ * <p>A rule fires on one {@link Trigger}: {@code phrases}, {@code near} (phrase groups within a few
+ * characters), {@code pattern} with {@code anchors}, or {@code yield_threshold_percent}.
  *
  * <p>Every problem is reported as an {@link IllegalArgumentException} that names the file, the rule
  * id or key, and what is wrong, so an analyst editing a pack can fix it at once.
@@ -135,27 +140,7 @@ public final class RulePackLoader {
     if (weight < 0 || weight > 100) {
       throw new IllegalArgumentException(where + ": 'weight' must be 0-100, got " + weight);
     }
-    List<String> phrases = strings(where, map, "phrases");
     List<String> except = strings(where, map, "except");
-    Double threshold = null;
-    if (map.containsKey("yield_threshold_percent")) {
-      Object t = map.get("yield_threshold_percent");
-      if (!(t instanceof Number n) || n.doubleValue() <= 0) {
-        throw new IllegalArgumentException(
-            where + ": 'yield_threshold_percent' must be a positive number, got " + t);
-      }
-      threshold = n.doubleValue();
-    }
-    if (phrases.isEmpty() == (threshold == null)) {
-      throw new IllegalArgumentException(
-          where + ": give either 'phrases' or 'yield_threshold_percent'");
-    }
-    for (String phrase : phrases) {
-      if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
-        throw new IllegalArgumentException(
-            where + ": phrase '" + phrase + "' has no letters or digits");
-      }
-    }
     return new Rule(
         id,
         category,
@@ -163,10 +148,96 @@ public final class RulePackLoader {
         string(map, "description"),
         basis,
         weight,
-        phrases,
+        trigger(where, map),
         except,
-        threshold,
         file.getFileName().toString());
+  }
+
+  private static final List<String> TRIGGER_KEYS =
+      List.of("phrases", "near", "pattern", "yield_threshold_percent");
+
+  private static Trigger trigger(String where, Map<?, ?> map) {
+    List<String> given = TRIGGER_KEYS.stream().filter(map::containsKey).toList();
+    if (given.size() != 1) {
+      throw new IllegalArgumentException(
+          where
+              + ": give exactly one of 'phrases', 'near', 'pattern' or 'yield_threshold_percent'"
+              + (given.isEmpty() ? "" : " (found " + given + ")"));
+    }
+    return switch (given.get(0)) {
+      case "phrases" -> new Trigger.Phrases(phrases(where, map, "phrases"));
+      case "near" -> near(where, map.get("near"));
+      case "pattern" -> regex(where, map);
+      default -> {
+        Object t = map.get("yield_threshold_percent");
+        if (!(t instanceof Number n) || n.doubleValue() <= 0) {
+          throw new IllegalArgumentException(
+              where + ": 'yield_threshold_percent' must be a positive number, got " + t);
+        }
+        yield new Trigger.YieldAtLeast(n.doubleValue());
+      }
+    };
+  }
+
+  private static Trigger near(String where, Object spec) {
+    if (!(spec instanceof Map<?, ?> near)) {
+      throw new IllegalArgumentException(
+          where + ": 'near' must be a mapping with 'within' and 'groups'");
+    }
+    int within = integer(where, near, "within", 20);
+    if (within < 1) {
+      throw new IllegalArgumentException(
+          where + ": 'near.within' must be at least 1, got " + within);
+    }
+    if (!(near.get("groups") instanceof List<?> groups) || groups.size() < 2) {
+      throw new IllegalArgumentException(
+          where + ": 'near.groups' must list at least two phrase lists");
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      String group = where + ": near.groups[" + (i + 1) + "]";
+      List<String> phrases =
+          phrases(
+              group,
+              Map.of("phrases", groups.get(i) == null ? List.of() : groups.get(i)),
+              "phrases");
+      if (phrases.isEmpty()) {
+        throw new IllegalArgumentException(group + " is empty");
+      }
+      out.add(phrases);
+    }
+    return new Trigger.Near(within, out);
+  }
+
+  private static Trigger regex(String where, Map<?, ?> map) {
+    String source = string(map, "pattern");
+    List<String> anchors = phrases(where, map, "anchors");
+    if (anchors.isEmpty()) {
+      throw new IllegalArgumentException(
+          where + ": a 'pattern' needs 'anchors' (phrases that must occur before it is run)");
+    }
+    try {
+      return new Trigger.Regex(Pattern.compile(source), anchors);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          where
+              + ": 'pattern' is not a valid regular expression: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex(),
+          e);
+    }
+  }
+
+  private static List<String> phrases(String where, Map<?, ?> map, String key) {
+    List<String> phrases = strings(where, map, key);
+    for (String phrase : phrases) {
+      if (phrase.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        throw new IllegalArgumentException(
+            where + ": phrase '" + phrase + "' has no letters or digits");
+      }
+    }
+    return phrases;
   }
 
   private static ContextCues context(Path file, Map<String, Object> doc) {

@@ -44,6 +44,89 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void nearRuleNeedsEveryGroupInOneSentenceWithinTheWindow() throws IOException {
+    Files.writeString(
+        rules.resolve("backstop.yml"),
+        """
+        rules:
+          - id: SG-TEST
+            signal: SELF_GUARANTEE
+            basis: 国办发〔2016〕21号
+            near:
+              within: 12
+              groups:
+                - [公司, 平台]
+                - [承担, 兜底]
+                - [亏损, 损失]
+        """);
+    Classifier classifier = new Classifier(load());
+    String claim = "配资炒股立即开户，穿仓亏损由公司全额承担，客户零风险。";
+    var c = classifier.classify("a", claim);
+    assertThat(c.signals()).containsExactly("SELF_GUARANTEE");
+    var f = c.findings().stream().filter(x -> x.rule().equals("SG-TEST")).findFirst().get();
+    assertThat(f.text()).isEqualTo("亏损由公司全额承担");
+    assertThat(claim.substring(f.start(), f.end())).isEqualTo(f.text());
+    // Denied, split across sentences, or too far apart: no finding.
+    assertThat(classifier.classify("b", "配资炒股立即开户，公司不承担任何亏损。").signals())
+        .doesNotContain("SELF_GUARANTEE");
+    assertThat(classifier.classify("c", "配资炒股立即开户，亏损自负。公司承担手续费。").signals())
+        .doesNotContain("SELF_GUARANTEE");
+    assertThat(classifier.classify("d", "配资炒股立即开户，公司提供交易账户和行情软件并承担服务器费用，亏损自负").signals())
+        .doesNotContain("SELF_GUARANTEE");
+  }
+
+  @Test
+  void patternRuleRunsOnNormalisedTextAndReportsOriginalOffsets() throws IOException {
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-TEST
+            signal: RESTRICTED_NAME
+            basis: 国办发〔2016〕21号
+            pattern: '\\p{IsHan}{2,4}(财富管理|p2p)(有限公司|平台)'
+            anchors: [财富管理, p2p]
+            except: [理财产品]
+        """);
+    Classifier classifier = new Classifier(load());
+    String text = "欢迎投资！鑫盛財富管理有限公司，年化8%，立即注册；眾鑫P2P平台同步上线。";
+    var c = classifier.classify("a", text);
+    assertThat(c.findings())
+        .filteredOn(f -> f.rule().equals("RN-TEST"))
+        .extracting(f -> f.text())
+        .containsExactly("鑫盛財富管理有限公司", "眾鑫P2P平台");
+    c.findings().forEach(f -> assertThat(text.substring(f.start(), f.end())).isEqualTo(f.text()));
+  }
+
+  @Test
+  void badPatternAndMissingAnchorsAreReported() throws IOException {
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-BAD
+            signal: RESTRICTED_NAME
+            basis: x
+            pattern: '(财富管理'
+            anchors: [财富管理]
+        """);
+    assertThatThrownBy(this::load)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "names.yml: rule RN-BAD: 'pattern' is not a valid regular expression");
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-BARE
+            signal: RESTRICTED_NAME
+            basis: x
+            pattern: '财富管理'
+        """);
+    assertThatThrownBy(this::load).hasMessageContaining("RN-BARE: a 'pattern' needs 'anchors'");
+  }
+
+  @Test
   void unknownCategoryIsReportedWithFileAndRule() throws IOException {
     Files.writeString(
         rules.resolve("bad.yml"),
@@ -89,7 +172,8 @@ class RulePackLoaderTest {
             basis: x
         """);
     assertThatThrownBy(this::load)
-        .hasMessageContaining("either 'phrases' or 'yield_threshold_percent'");
+        .hasMessageContaining(
+            "exactly one of 'phrases', 'near', 'pattern' or 'yield_threshold_percent'");
   }
 
   @Test

@@ -1,0 +1,43 @@
+package org.finpatrol.classifier.rules;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a rule fire. Phrases and proximity groups are compiled into the classifier's shared
+ * automata, so adding rules of these kinds costs nothing per page; a pattern runs only on texts
+ * where one of its anchor phrases occurs.
+ */
+public sealed interface Trigger {
+
+  /** Any one phrase fires (保本保息, 刚性兑付). */
+  record Phrases(List<String> phrases) implements Trigger {
+    public Phrases {
+      phrases = List.copyOf(phrases);
+    }
+  }
+
+  /**
+   * One phrase of every group within {@code within} characters of the compact text, in one
+   * sentence: 公司 … 承担 … 亏损.
+   */
+  record Near(int within, List<List<String>> groups) implements Trigger {
+    public Near {
+      groups = groups.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /**
+   * A regular expression over the normalised text (simplified, half-width, lower case), run only
+   * when one of {@code anchors} occurs; the match is the finding. For shapes phrases cannot list,
+   * such as operator names (鑫盛财富管理有限公司).
+   */
+  record Regex(Pattern pattern, List<String> anchors) implements Trigger {
+    public Regex {
+      anchors = List.copyOf(anchors);
+    }
+  }
+
+  /** A parsed yield (年化15%, 月息2分, 日息万分之五) at or over the threshold, annualised. */
+  record YieldAtLeast(double percent) implements Trigger {}
+}
