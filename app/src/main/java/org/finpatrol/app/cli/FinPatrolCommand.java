@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       PatrolCommand.class,
       SearchCommand.class,
       ClassifyCommand.class,
+      EvaluateCommand.class,
       AnalyzeCommand.class,
       CasesCommand.class,
       ServeCommand.class

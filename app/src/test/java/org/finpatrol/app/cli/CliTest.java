@@ -80,6 +80,51 @@ class CliTest {
   }
 
   @Test
+  void evaluateScoresLabelledLinesAndNamesTheBadOnes() throws IOException {
+    Path labelled = data.resolve("labelled.jsonl");
+    Files.writeString(
+        labelled,
+        String.join(
+            "\n",
+            "{\"id\":\"t1\",\"kind\":\"ad\",\"text\":\"本平台承诺保本保息，年化收益15%，立即投资\","
+                + "\"guaranteed_return\":true,\"financial_solicitation\":true,"
+                + "\"signals\":[\"HIGH_YIELD\"]}",
+            "{\"id\":\"t2\",\"kind\":\"news\",\"text\":\"警方提醒：谨防以“保本保息”为名的非法集资\","
+                + "\"guaranteed_return\":false,\"financial_solicitation\":false,\"signals\":[]}",
+            // Labelled wrongly on purpose: the classifier finds a claim the label denies.
+            "{\"id\":\"t3\",\"kind\":\"ad\",\"text\":\"稳赚不赔，月息2分，加微信了解\","
+                + "\"guaranteed_return\":false,\"financial_solicitation\":true,"
+                + "\"signals\":[\"HIGH_YIELD\"]}",
+            "{\"id\":\"t4\",\"text\":\"x\",\"guaranteed_return\":\"yes\","
+                + "\"financial_solicitation\":false}",
+            "{\"id\":\"t5\",\"text\":\"x\",\"guaranteed_return\":false,"
+                + "\"financial_solicitation\":false,\"signals\":[\"NO_SUCH_SIGNAL\"]}",
+            "not json at all",
+            ""),
+        StandardCharsets.UTF_8);
+    CliRun r = run("evaluate", "--mistakes", labelled.toString());
+    assertThat(r.exit).as(r.toString()).isEqualTo(2);
+    assertThat(r.err)
+        .contains("labelled.jsonl:4: needs true or false for \"guaranteed_return\" (line skipped)")
+        .contains("labelled.jsonl:5: unknown signal \"NO_SUCH_SIGNAL\"")
+        .contains("labelled.jsonl:6: not JSON");
+    assertThat(r.out).startsWith("3 examples");
+    // t1 and t3 are claims the rules find; t3's label says otherwise, so precision is 1 of 2.
+    assertThat(r.out)
+        .containsPattern("guaranteed_return\\s+0\\.500\\s+1\\.000\\s+0\\.667\\s+1\\s+1\\s+0")
+        .containsPattern("HIGH_YIELD\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+2\\s+0\\s+0")
+        .contains("news/notice false positives: 0 of 1 (0.0%)")
+        .contains("t3 false guaranteed_return");
+  }
+
+  @Test
+  void evaluateWithNothingToScoreIsBadInput() {
+    CliRun r = CliRun.withStdin("\n\n", "--config", CONFIG, "evaluate");
+    assertThat(r.exit).as(r.toString()).isEqualTo(2);
+    assertThat(r.err.strip()).isEqualTo("finpatrol evaluate: no labelled examples to score");
+  }
+
+  @Test
   void analyzePrintsOneLineOfTokensPerInputLine() {
     CliRun r =
         CliRun.withStdin(
