@@ -248,32 +248,68 @@ public final class Classifier {
   }
 
   /** Pattern rules, run on the normalised text only when one of their anchors occurs. */
+  /**
+   * How far from an anchor a pattern's match may reach. Patterns run only in windows this wide
+   * around their anchors' hits, not over the whole page: a Java character class such as {@code
+   * [\\p{IsHan}&&[^的了是]]} tests its excluded characters one by one, and tried at every position of
+   * a 2 KB page it cost more than everything else the classifier does.
+   */
+  static final int PATTERN_REACH = 48;
+
   private List<Finding> patternFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
-    Set<Rule> anchored = new LinkedHashSet<>();
-    anchors.find(ct.compact()).forEach(h -> anchored.add(h.value()));
+    Map<Rule, List<int[]>> windows = new LinkedHashMap<>();
+    int length = ct.normalised().length();
+    for (var hit : anchors.find(ct.compact())) {
+      int from = Math.max(0, ct.originalStart(hit.start()) - PATTERN_REACH);
+      int to = Math.min(length, ct.originalEnd(hit.end()) + PATTERN_REACH);
+      List<int[]> list = windows.computeIfAbsent(hit.value(), k -> new ArrayList<>());
+      int[] last = list.isEmpty() ? null : list.get(list.size() - 1);
+      if (last != null && from <= last[1]) {
+        last[1] = Math.max(last[1], to);
+      } else {
+        list.add(new int[] {from, to});
+      }
+    }
     List<Finding> findings = new ArrayList<>();
-    for (Rule rule : anchored) {
-      var m = ((Trigger.Regex) rule.trigger()).pattern().matcher(ct.normalised());
-      while (m.find()) {
-        if (m.end() == m.start()) {
+    for (var e : windows.entrySet()) {
+      Rule rule = e.getKey();
+      // Transparent, non-anchoring bounds: look-arounds and ^ see the text beyond the window, so
+      // a match inside a window is exactly a match the pattern would find in the whole text.
+      var m =
+          ((Trigger.Regex) rule.trigger())
+              .pattern()
+              .matcher(ct.normalised())
+              .useTransparentBounds(true)
+              .useAnchoringBounds(false);
+      int done = 0;
+      for (int[] window : e.getValue()) {
+        int from = Math.max(window[0], done);
+        if (from >= window[1]) {
           continue;
         }
-        int start = ct.compactIndex(m.start());
-        int end = ct.compactIndex(m.end());
-        if (negated(ct, start)
-            || warned(ct, start)
-            || overlapsException(rule, start, end, excepted)) {
-          continue;
+        m.region(from, window[1]);
+        while (m.find()) {
+          if (m.end() == m.start()) {
+            continue;
+          }
+          done = m.end();
+          int start = ct.compactIndex(m.start());
+          int end = ct.compactIndex(m.end());
+          if (negated(ct, start)
+              || warned(ct, start)
+              || overlapsException(rule, start, end, excepted)) {
+            continue;
+          }
+          findings.add(
+              new Finding(
+                  rule.id(),
+                  rule.category(),
+                  rule.signal(),
+                  m.start(),
+                  m.end(),
+                  ct.original().substring(m.start(), m.end()),
+                  rule.basis()));
         }
-        findings.add(
-            new Finding(
-                rule.id(),
-                rule.category(),
-                rule.signal(),
-                m.start(),
-                m.end(),
-                ct.original().substring(m.start(), m.end()),
-                rule.basis()));
       }
     }
     return findings;

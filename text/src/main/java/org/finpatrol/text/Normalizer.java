@@ -4,7 +4,7 @@ import com.hankcs.hanlp.dictionary.other.CharTable;
 
 /**
  * Character-for-character normalisation of Chinese text: traditional to simplified script,
- * full-width to half-width, upper to lower case.
+ * full-width to half-width, upper to lower case. Line breaks stay line breaks.
  *
  * <p>Every character maps to exactly one character, so an offset into the normalised text is the
  * same offset into the original. That is what lets search highlights and classifier findings point
@@ -37,7 +37,8 @@ public final class Normalizer {
 
   /** Normalises one character. Surrogates are returned unchanged. */
   public static char normalize(char c) {
-    if (Character.isSurrogate(c)) {
+    // HanLP's table turns line breaks into spaces; keep them, they end sentences and lines.
+    if (Character.isSurrogate(c) || c == '\n' || c == '\r') {
       return c;
     }
     char mapped = CharTable.convert(c);

@@ -21,6 +21,12 @@ class NormalizerTest {
   }
 
   @Test
+  void lineBreaksStayLineBreaks() {
+    assertThat(Normalizer.normalize("鑫盛理財\r\n年化１５％\t立即"))
+        .isEqualTo("鑫盛理财\r\n年化15%\t立即".replace('\t', ' '));
+  }
+
+  @Test
   void simplifiedTextIsUnchanged() {
     String text = "鹤壁市互联网金融风险专项整治工作方案";
     assertThat(Normalizer.normalize(text)).isEqualTo(text);

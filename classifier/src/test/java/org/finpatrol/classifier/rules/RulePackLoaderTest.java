@@ -99,6 +99,32 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void patternsSeeTheWholeTextAroundTheirAnchorsWindow() throws IOException {
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-LINE-START
+            signal: RESTRICTED_NAME
+            basis: 国办发〔2016〕21号
+            pattern: '(?m)^\\p{IsHan}{2,4}理财'
+            anchors: [理财]
+        """);
+    Classifier classifier = new Classifier(load());
+    // The anchor's window starts mid-line, far from the line start: ^ must not match there.
+    // (Findings are reported on solicitations only, hence the offer after the name.)
+    String filler = "今天天气很好我们一起去公园散步看看花草树木".repeat(4);
+    String offer = "：年化收益8%，立即注册投资！";
+    var midLine = classifier.classify("a", filler + "鑫盛理财" + offer);
+    assertThat(midLine.findings()).filteredOn(f -> f.rule().equals("RN-LINE-START")).isEmpty();
+    var lineStart = classifier.classify("b", filler + "\n鑫盛理财" + offer);
+    assertThat(lineStart.findings())
+        .filteredOn(f -> f.rule().equals("RN-LINE-START"))
+        .extracting(f -> f.start())
+        .containsExactly(filler.length() + 1);
+  }
+
+  @Test
   void badPatternAndMissingAnchorsAreReported() throws IOException {
     Files.writeString(
         rules.resolve("names.yml"),
