@@ -30,6 +30,11 @@ public record AppPaths(Path data, Path config) {
     return config.resolve("rules");
   }
 
+  /** The licence registry (持牌机构名录). */
+  public Path licences() {
+    return config.resolve("licences.csv");
+  }
+
   public Path dictionaries() {
     return config.resolve("dictionaries");
   }

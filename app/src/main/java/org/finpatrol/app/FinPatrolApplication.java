@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.finpatrol.app.demo.DemoSites;
 import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.store.DatabaseSettings;
 import org.finpatrol.app.store.V1__BatchSchema;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Labels;
+import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.ReviewSchema;
@@ -86,9 +88,18 @@ public class FinPatrolApplication {
     return new ReloadingSegmenter(paths.dictionaries());
   }
 
+  /**
+   * The classifier with the licence registry of {@code config/licences.csv}; the demo adds its
+   * fictional licensed bank ({@code finpatrol.demo-licences}), which the real list must not hold.
+   */
   @Bean
-  Classifier classifier(AppPaths paths) throws IOException {
-    return Classifier.load(paths.rules());
+  Classifier classifier(AppPaths paths, org.springframework.core.env.Environment env)
+      throws IOException {
+    LicenceRegistry registry = LicenceRegistry.load(paths.licences());
+    if (env.getProperty("finpatrol.demo-licences", Boolean.class, false)) {
+      registry = registry.plus(DemoSites.licences());
+    }
+    return Classifier.load(paths.rules(), registry);
   }
 
   @Bean

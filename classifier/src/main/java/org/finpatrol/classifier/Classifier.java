@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.finpatrol.classifier.licence.Licence;
+import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.classifier.match.CompactText;
 import org.finpatrol.classifier.match.PhraseAutomaton;
 import org.finpatrol.classifier.rules.Rule;
@@ -55,14 +57,24 @@ public final class Classifier {
   private final PhraseAutomaton<String> callToAction;
   private final PhraseAutomaton<String> operatorVoice;
   private final List<Rule> yieldRules;
+  private final List<Rule> unlicensedRules;
+  private final LicenceRegistry registry;
+  private final PhraseAutomaton<String> thirdParty;
 
+  /** A classifier with an empty licence registry: no operator counts as licensed. */
   public Classifier(RuleSet rules) {
+    this(rules, LicenceRegistry.EMPTY);
+  }
+
+  public Classifier(RuleSet rules, LicenceRegistry registry) {
     this.rules = rules;
+    this.registry = registry;
     PhraseAutomaton.Builder<Rule> t = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<NearPart> n = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<Rule> a = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<Rule> x = PhraseAutomaton.builder();
     List<Rule> yields = new ArrayList<>();
+    List<Rule> unlicensed = new ArrayList<>();
     for (Rule rule : rules.rules()) {
       // Java 17: no pattern matching in switch yet.
       Trigger trigger = rule.trigger();
@@ -75,6 +87,8 @@ public final class Classifier {
         }
       } else if (trigger instanceof Trigger.Regex regex) {
         regex.anchors().forEach(p -> a.add(p, rule));
+      } else if (trigger instanceof Trigger.OperatorNotLicensed) {
+        unlicensed.add(rule);
       } else {
         yields.add(rule);
       }
@@ -85,6 +99,7 @@ public final class Classifier {
     this.anchors = a.build();
     this.exceptions = x.build();
     this.yieldRules = List.copyOf(yields);
+    this.unlicensedRules = List.copyOf(unlicensed);
     var cues = rules.context();
     this.negationAdjacent = cues(cues.negationAdjacent(), "neg");
     this.negation = cues(cues.negation(), "neg");
@@ -95,12 +110,24 @@ public final class Classifier {
     this.financial = cues(cues.financial(), "financial");
     this.callToAction = cues(cues.callToAction(), "cta");
     this.operatorVoice = cues(cues.operatorVoice(), "voice");
+    this.thirdParty = cues(cues.licenceThirdParty(), "third-party");
   }
 
-  /** Loads the rule packs of a directory ({@code config/rules}). */
+  /**
+   * Loads the rule packs of a directory ({@code config/rules}) and the licence registry beside it
+   * ({@code config/licences.csv}; none there is an empty registry).
+   */
   public static Classifier load(Path rulesDirectory) throws IOException {
+    return load(rulesDirectory, rulesDirectory.resolveSibling("licences.csv"));
+  }
+
+  public static Classifier load(Path rulesDirectory, Path licences) throws IOException {
+    return load(rulesDirectory, LicenceRegistry.load(licences));
+  }
+
+  public static Classifier load(Path rulesDirectory, LicenceRegistry registry) throws IOException {
     return new Classifier(
-        new RulePackLoader(Labels.CATEGORIES, Labels.SIGNALS).load(rulesDirectory));
+        new RulePackLoader(Labels.CATEGORIES, Labels.SIGNALS).load(rulesDirectory), registry);
   }
 
   private static PhraseAutomaton<String> cues(List<String> phrases, String value) {
@@ -124,6 +151,8 @@ public final class Classifier {
     findings.addAll(nearFindings(ct, excepted));
     findings.addAll(patternFindings(ct, excepted));
     findings.addAll(yieldFindings(ct));
+    List<PhraseAutomaton.Hit<Licence>> operators = registeredOperators(ct);
+    findings.removeIf(f -> clearedByLicence(f, ct, operators));
     boolean isFinancial = !financial.find(c).isEmpty();
     boolean nonSoliciting = !pageType.equals(OTHER);
     boolean offer =
@@ -135,6 +164,9 @@ public final class Classifier {
     if (!solicitation) {
       return new Classification(
           id, false, false, List.of(), List.of(), nonSoliciting ? pageType : OTHER);
+    }
+    if (operators.isEmpty()) {
+      findings.addAll(unlicensedFindings(ct, findings));
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
     boolean guaranteed =
@@ -300,19 +332,96 @@ public final class Classifier {
               || overlapsException(rule, start, end, excepted)) {
             continue;
           }
-          findings.add(
-              new Finding(
-                  rule.id(),
-                  rule.category(),
-                  rule.signal(),
-                  m.start(),
-                  m.end(),
-                  ct.original().substring(m.start(), m.end()),
-                  rule.basis()));
+          findings.add(originalFinding(ct, rule, m.start(), m.end()));
         }
       }
     }
     return findings;
+  }
+
+  /**
+   * Registered names the text gives as its operator's: every mention of a name or alias of the
+   * licence registry except those in a third-party role (a custody bank, a partner, a way to pay:
+   * 由浙商银行存管, 支持支付宝付款), which say nothing about who is soliciting.
+   */
+  private List<PhraseAutomaton.Hit<Licence>> registeredOperators(CompactText ct) {
+    if (registry.size() == 0) {
+      return List.of();
+    }
+    List<PhraseAutomaton.Hit<Licence>> operators = new ArrayList<>();
+    String c = ct.compact();
+    for (var mention : registry.mentions(c)) {
+      if (mention.value().type().equals("custody")
+          && registry.lookup(mention.phrase()).size() == 1) {
+        continue; // On the custody list only: a bank named for custody, not a licensed seller.
+      }
+      int from = Math.max(ct.sentenceStart(mention.start()), mention.start() - THIRD_PARTY_REACH);
+      int to = Math.min(ct.sentenceEnd(mention.start()), mention.end() + THIRD_PARTY_REACH);
+      if (!thirdParty.anyIn(c, from, to)) {
+        operators.add(mention);
+      }
+    }
+    return operators;
+  }
+
+  /** How far (compact characters) a third-party cue may stand from a registered name. */
+  private static final int THIRD_PARTY_REACH = 12;
+
+  /**
+   * RULES.md control 5: a licensed operator's restricted name, state backing and custody
+   * arrangements are not signals; nor is a restricted name that is itself registered.
+   */
+  private boolean clearedByLicence(
+      Finding f, CompactText ct, List<PhraseAutomaton.Hit<Licence>> operators) {
+    if (f.signal() == null) {
+      return false;
+    }
+    switch (f.signal()) {
+      case "RESTRICTED_NAME":
+        if (!registry.lookup(f.text()).isEmpty()) {
+          return true;
+        }
+        for (var op : operators) {
+          if (ct.originalStart(op.start()) < f.end() && f.start() < ct.originalEnd(op.end())) {
+            return true;
+          }
+        }
+        return false;
+      case "FALSE_ENDORSEMENT":
+      case "NO_CUSTODY":
+        return !operators.isEmpty();
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The UNLICENSED_SOLICITATION findings of a solicitation whose operator is not registered. The
+   * finding points at the operator's restricted name when there is one, else at the text's first
+   * financial cue (what makes it financial marketing).
+   */
+  private List<Finding> unlicensedFindings(CompactText ct, List<Finding> findings) {
+    if (unlicensedRules.isEmpty()) {
+      return List.of();
+    }
+    int start = 0;
+    int end = 0;
+    var name = findings.stream().filter(f -> "RESTRICTED_NAME".equals(f.signal())).findFirst();
+    if (name.isPresent()) {
+      start = name.get().start();
+      end = name.get().end();
+    } else {
+      var cue = financial.find(ct.compact());
+      if (!cue.isEmpty()) {
+        start = ct.originalStart(cue.get(0).start());
+        end = ct.originalEnd(cue.get(0).end());
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Rule rule : unlicensedRules) {
+      out.add(originalFinding(ct, rule, start, end));
+    }
+    return out;
   }
 
   private static boolean overlapsException(
@@ -337,15 +446,7 @@ public final class Classifier {
       }
       for (Rule rule : yieldRules) {
         if (y.annualPercent() >= ((Trigger.YieldAtLeast) rule.trigger()).percent()) {
-          findings.add(
-              new Finding(
-                  rule.id(),
-                  rule.category(),
-                  rule.signal(),
-                  y.start(),
-                  y.end(),
-                  ct.original().substring(y.start(), y.end()),
-                  rule.basis()));
+          findings.add(originalFinding(ct, rule, y.start(), y.end()));
         }
       }
     }
@@ -353,8 +454,11 @@ public final class Classifier {
   }
 
   private static Finding finding(CompactText ct, Rule rule, int compactStart, int compactEnd) {
-    int start = ct.originalStart(compactStart);
-    int end = ct.originalEnd(compactEnd);
+    return originalFinding(ct, rule, ct.originalStart(compactStart), ct.originalEnd(compactEnd));
+  }
+
+  /** A finding of {@code rule} over original-text offsets. */
+  private static Finding originalFinding(CompactText ct, Rule rule, int start, int end) {
     return new Finding(
         rule.id(),
         rule.category(),

@@ -47,9 +47,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var paths = root.paths();
     List<Texts.Input> inputs = Texts.read(files, stdin);
-    Classifier classifier = Classifier.load(paths.rules());
+    Classifier classifier = root.classifier();
     int bad = 0;
     for (Texts.Input input : inputs) {
       if (!jsonl) {

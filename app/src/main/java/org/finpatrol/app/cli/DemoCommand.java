@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
               + String.join(", ", DemoSites.HOSTS)
               + ")");
       ConfigurableApplicationContext context =
-          FinPatrolApplication.start(paths, !noServe, port, Map.of());
+          FinPatrolApplication.start(
+              paths, !noServe, port, Map.of("finpatrol.demo-licences", "true"));
       try {
         PatrolRequest request =
             new PatrolRequest(sites.seeds(), 200, 2, 0, true, sites.hostOverrides());

@@ -69,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (examples.isEmpty()) {
       throw new UsageException("no labelled examples to score");
     }
-    Classifier classifier = Classifier.load(root.paths().rules());
+    Classifier classifier = root.classifier();
     Evaluation.Report report = Evaluation.run(classifier, examples);
     print(report, examples.size(), root.console().out());
     return bad == 0 ? 0 : 2;

@@ -1,7 +1,9 @@
 package org.finpatrol.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.finpatrol.app.AppPaths;
+import org.finpatrol.classifier.Classifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -51,6 +53,19 @@ public final class FinPatrolCommand {
 
   Console console() {
     return console;
+  }
+
+  /**
+   * The classifier of the configuration: rule packs and licence registry. A file that does not
+   * validate is bad input (exit 2), its message naming the file and line.
+   */
+  Classifier classifier() throws IOException {
+    AppPaths paths = paths();
+    try {
+      return Classifier.load(paths.rules(), paths.licences());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   AppPaths paths() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.finpatrol.app.SuppressForbidden;
+import org.finpatrol.classifier.licence.LicenceRegistry;
 
 /**
  * Serves the bundled demo sites (fictional platforms, a news portal with an ad, a compliant bank)
@@ -83,6 +84,17 @@ public final class DemoSites implements AutoCloseable {
       }
     }
     return seeds;
+  }
+
+  /**
+   * The demo's licence registry rows: its fictional bank (hebi-bank.test) is licensed, so its
+   * product page is marketing by a licensed firm, not an unlicensed solicitation.
+   */
+  public static LicenceRegistry licences() throws IOException {
+    try (InputStream in = resource("demo/licences.csv")) {
+      return LicenceRegistry.parse(
+          "demo/licences.csv", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   /** Host overrides that send the demo host names to this server. */

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -122,6 +124,40 @@ class CliTest {
     CliRun r = CliRun.withStdin("\n\n", "--config", CONFIG, "evaluate");
     assertThat(r.exit).as(r.toString()).isEqualTo(2);
     assertThat(r.err.strip()).isEqualTo("finpatrol evaluate: no labelled examples to score");
+  }
+
+  @Test
+  void classifyNamesTheOperatorUnlicensedAndABadRegistryIsBadInput() throws IOException {
+    CliRun ok = CliRun.withStdin("鑫汇通理财：年化收益8%，立即投资", "--config", CONFIG, "classify");
+    assertThat(ok.exit).as(ok.toString()).isZero();
+    List<JsonNode> unlicensed = new ArrayList<>();
+    json(ok.out.strip())
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("category").asString("").equals("UNLICENSED_SOLICITATION")) {
+                unlicensed.add(f);
+              }
+            });
+    assertThat(unlicensed)
+        .singleElement()
+        .satisfies(f -> assertThat(f.get("text").asString()).isEqualTo("鑫汇通理财"));
+
+    Path config = data.resolve("config");
+    Files.createDirectories(config.resolve("rules"));
+    try (var packs = Files.list(Path.of(CONFIG, "rules"))) {
+      for (Path pack : (Iterable<Path>) packs::iterator) {
+        Files.copy(pack, config.resolve("rules").resolve(pack.getFileName().toString()));
+      }
+    }
+    Files.writeString(
+        config.resolve("licences.csv"),
+        "name,aliases,licence_type,licence_number,custody_banks\n鑫汇通理财,,wealth,,\n");
+    CliRun bad = CliRun.withStdin("年化收益8%", "--config", config.toString(), "classify");
+    assertThat(bad.exit).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err.strip())
+        .startsWith("finpatrol classify: ")
+        .contains("licences.csv:2: unknown licence type 'wealth'");
   }
 
   @Test

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +63,29 @@ class PatrolJobIT {
     stub("bank.test", "/", BANK);
     context =
         FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()), false, 0, Map.of());
+            new AppPaths(data, configWithLicensedBank()), false, 0, Map.of());
+  }
+
+  /**
+   * The shipped configuration, with 鹤壁银行 added to the licence registry: its product page is then
+   * marketing by a licensed bank, and only the unlicensed platform becomes a case.
+   */
+  private Path configWithLicensedBank() throws IOException {
+    Path config = data.resolve("config");
+    Path shipped = Path.of("../config").toAbsolutePath();
+    try (var files = Files.walk(shipped)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = config.resolve(shipped.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    Files.writeString(
+        config.resolve("licences.csv"), "鹤壁银行股份有限公司,鹤壁银行,bank,,\n", StandardOpenOption.APPEND);
+    return config;
   }
 
   /** Spring properties that choose the database; none means the default embedded H2. */
@@ -126,7 +151,7 @@ class PatrolJobIT {
             c -> {
               assertThat(c.host()).isEqualTo("xinsheng.test");
               assertThat(c.kind()).isEqualTo(CaseKind.SITE);
-              assertThat(c.categories()).containsExactly("GUARANTEED_RETURN");
+              assertThat(c.categories()).contains("GUARANTEED_RETURN", "UNLICENSED_SOLICITATION");
               assertThat(c.units()).contains("comms");
               assertThat(c.evidence()).hasSize(2);
               assertThat(c.evidence())

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The context cue lists of {@code config/rules/context.yml}: negation, warning, page types,
- * financial vocabulary, call to action, operator voice.
+ * financial vocabulary, call to action, operator voice, and the words that make a registered name a
+ * third party rather than the operator (由浙商银行存管, 支持支付宝付款).
  */
 public record ContextCues(
     List<String> negationAdjacent,
@@ -15,7 +16,8 @@ public record ContextCues(
     Map<String, PageType> pageTypes,
     List<String> financial,
     List<String> callToAction,
-    List<String> operatorVoice) {
+    List<String> operatorVoice,
+    List<String> licenceThirdParty) {
 
   /** Cues of a page type, and how many distinct ones make a text that type. */
   public record PageType(int threshold, List<String> cues) {
@@ -32,5 +34,6 @@ public record ContextCues(
     financial = List.copyOf(financial);
     callToAction = List.copyOf(callToAction);
     operatorVoice = List.copyOf(operatorVoice);
+    licenceThirdParty = List.copyOf(licenceThirdParty);
   }
 }

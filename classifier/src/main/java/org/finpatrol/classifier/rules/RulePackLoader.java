@@ -154,20 +154,27 @@ public final class RulePackLoader {
   }
 
   private static final List<String> TRIGGER_KEYS =
-      List.of("phrases", "near", "pattern", "yield_threshold_percent");
+      List.of("phrases", "near", "pattern", "yield_threshold_percent", "operator_not_licensed");
 
   private static Trigger trigger(String where, Map<?, ?> map) {
     List<String> given = TRIGGER_KEYS.stream().filter(map::containsKey).toList();
     if (given.size() != 1) {
       throw new IllegalArgumentException(
           where
-              + ": give exactly one of 'phrases', 'near', 'pattern' or 'yield_threshold_percent'"
+              + ": give exactly one of 'phrases', 'near', 'pattern', 'yield_threshold_percent'"
+              + " or 'operator_not_licensed'"
               + (given.isEmpty() ? "" : " (found " + given + ")"));
     }
     return switch (given.get(0)) {
       case "phrases" -> new Trigger.Phrases(phrases(where, map, "phrases"));
       case "near" -> near(where, map.get("near"));
       case "pattern" -> regex(where, map);
+      case "operator_not_licensed" -> {
+        if (!Boolean.TRUE.equals(map.get("operator_not_licensed"))) {
+          throw new IllegalArgumentException(where + ": 'operator_not_licensed' can only be true");
+        }
+        yield new Trigger.OperatorNotLicensed();
+      }
       default -> {
         Object t = map.get("yield_threshold_percent");
         if (!(t instanceof Number n) || n.doubleValue() <= 0) {
@@ -268,7 +275,8 @@ public final class RulePackLoader {
         pageTypes,
         strings(where, doc, "financial"),
         strings(where, doc, "call_to_action"),
-        strings(where, doc, "operator_voice"));
+        strings(where, doc, "operator_voice"),
+        strings(where, doc, "licence_third_party"));
   }
 
   private static String string(Map<?, ?> map, String key) {

@@ -40,4 +40,10 @@ public sealed interface Trigger {
 
   /** A parsed yield (年化15%, 月息2分, 日息万分之五) at or over the threshold, annualised. */
   record YieldAtLeast(double percent) implements Trigger {}
+
+  /**
+   * The text solicits and names no operator that the licence registry knows (RULES.md {@code
+   * UNLICENSED_SOLICITATION}); the finding points at the operator's name when the text gives one.
+   */
+  record OperatorNotLicensed() implements Trigger {}
 }

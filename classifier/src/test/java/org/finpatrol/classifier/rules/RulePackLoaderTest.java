@@ -199,7 +199,8 @@ class RulePackLoaderTest {
         """);
     assertThatThrownBy(this::load)
         .hasMessageContaining(
-            "exactly one of 'phrases', 'near', 'pattern' or 'yield_threshold_percent'");
+            "exactly one of 'phrases', 'near', 'pattern', 'yield_threshold_percent'"
+                + " or 'operator_not_licensed'");
   }
 
   @Test
