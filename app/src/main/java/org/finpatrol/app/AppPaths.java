@@ -35,6 +35,16 @@ public record AppPaths(Path data, Path config) {
     return config.resolve("licences.csv");
   }
 
+  /** The statistical model written by {@code finpatrol train}. */
+  public Path model() {
+    return config.resolve("model");
+  }
+
+  /** Labelled JSONL that {@code finpatrol train} learns from by default. */
+  public Path training() {
+    return config.resolve("training");
+  }
+
   public Path dictionaries() {
     return config.resolve("dictionaries");
   }

@@ -99,7 +99,7 @@ public class FinPatrolApplication {
     if (env.getProperty("finpatrol.demo-licences", Boolean.class, false)) {
       registry = registry.plus(DemoSites.licences());
     }
-    return Classifier.load(paths.rules(), registry);
+    return Classifiers.load(paths, registry);
   }
 
   @Bean

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.finpatrol.classifier.Classifier;
+import org.finpatrol.classifier.model.TextModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,8 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * corpus texts (fixed seed, so about as many claims, warnings and news items as the corpus has),
  * beside raw HanLP segmentation of the same pages. The classifier needs no segmentation (its
  * phrases and anchors run as one Aho–Corasick automaton over normalised characters), so the
- * classify stage adds nothing to the index stage's one segmentation of a page. Run: {@code java
- * -Dfinpatrol.rules=config/rules -jar benchmarks/target/benchmarks.jar ClassifierBenchmark}.
+ * classify stage adds nothing to the index stage's one segmentation of a page. The second variant
+ * adds the statistical model of {@code config/model} (characters and character pairs, no
+ * segmentation either). Run: {@code java -Dfinpatrol.rules=config/rules -jar
+ * benchmarks/target/benchmarks.jar ClassifierBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +46,7 @@ public class ClassifierBenchmark {
 
   private final String[] pages = new String[PAGES];
   private Classifier classifier;
+  private Classifier withModel;
   private Segment rawHanLP;
   private Segment rawHanLPWithoutNames;
 
@@ -61,7 +65,9 @@ public class ClassifierBenchmark {
       }
       pages[i] = page.toString();
     }
-    classifier = Classifier.load(Path.of(System.getProperty("finpatrol.rules", "config/rules")));
+    Path rules = Path.of(System.getProperty("finpatrol.rules", "config/rules"));
+    classifier = Classifier.load(rules);
+    withModel = classifier.withModel(TextModel.load(rules.resolveSibling("model")));
     rawHanLP = new ViterbiSegment();
     rawHanLPWithoutNames =
         new ViterbiSegment().enableNameRecognize(false).enableTranslatedNameRecognize(false);
@@ -73,6 +79,16 @@ public class ClassifierBenchmark {
     long findings = 0;
     for (int i = 0; i < PAGES; i++) {
       findings += classifier.classify("p" + i, pages[i]).findings().size();
+    }
+    return findings;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(PAGES)
+  public long finpatrolClassifyWithModel() {
+    long findings = 0;
+    for (int i = 0; i < PAGES; i++) {
+      findings += withModel.classify("p" + i, pages[i]).findings().size();
     }
     return findings;
   }

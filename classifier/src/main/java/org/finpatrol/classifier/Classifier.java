@@ -16,6 +16,8 @@ import org.finpatrol.classifier.licence.Licence;
 import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.classifier.match.CompactText;
 import org.finpatrol.classifier.match.PhraseAutomaton;
+import org.finpatrol.classifier.model.ModelScores;
+import org.finpatrol.classifier.model.TextModel;
 import org.finpatrol.classifier.rules.Rule;
 import org.finpatrol.classifier.rules.RulePackLoader;
 import org.finpatrol.classifier.rules.RuleSet;
@@ -61,14 +63,18 @@ public final class Classifier {
   private final LicenceRegistry registry;
   private final PhraseAutomaton<String> thirdParty;
 
-  /** A classifier with an empty licence registry: no operator counts as licensed. */
+  private final TextModel model;
+
+  /** A classifier with an empty licence registry (no operator counts as licensed), no model. */
   public Classifier(RuleSet rules) {
-    this(rules, LicenceRegistry.EMPTY);
+    this(rules, LicenceRegistry.EMPTY, null);
   }
 
-  public Classifier(RuleSet rules, LicenceRegistry registry) {
+  /** Rules and licence registry; {@code model} may be null (rules only). */
+  public Classifier(RuleSet rules, LicenceRegistry registry, TextModel model) {
     this.rules = rules;
     this.registry = registry;
+    this.model = model;
     PhraseAutomaton.Builder<Rule> t = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<NearPart> n = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<Rule> a = PhraseAutomaton.builder();
@@ -127,7 +133,21 @@ public final class Classifier {
 
   public static Classifier load(Path rulesDirectory, LicenceRegistry registry) throws IOException {
     return new Classifier(
-        new RulePackLoader(Labels.CATEGORIES, Labels.SIGNALS).load(rulesDirectory), registry);
+        new RulePackLoader(Labels.CATEGORIES, Labels.SIGNALS).load(rulesDirectory), registry, null);
+  }
+
+  /** The same rules and registry with this statistical model (null: rules only). */
+  public Classifier withModel(TextModel model) {
+    return new Classifier(rules, registry, model);
+  }
+
+  public boolean hasModel() {
+    return model != null;
+  }
+
+  /** The model's threshold, or the default when there is no model. */
+  public double modelThreshold() {
+    return model == null ? TextModel.DEFAULT_THRESHOLD : model.threshold();
   }
 
   private static PhraseAutomaton<String> cues(List<String> phrases, String value) {
@@ -160,20 +180,47 @@ public final class Classifier {
             || CONTACT.matcher(ct.normalised()).find()
             || !operatorVoice.find(c).isEmpty()
             || findings.stream().anyMatch(f -> f.category() != null);
-    boolean solicitation = isFinancial && !nonSoliciting && offer;
+    boolean ruleSolicitation = isFinancial && !nonSoliciting && offer;
+    ModelScores scores = model == null ? null : model.score(ct);
+    // The model may add what the rules missed, never on news, notices and warnings.
+    boolean modelSolicitation =
+        scores != null && !nonSoliciting && scores.financialSolicitation() >= model.threshold();
+    boolean solicitation = ruleSolicitation || modelSolicitation;
+    List<String> added = new ArrayList<>();
     if (!solicitation) {
       return new Classification(
-          id, false, false, List.of(), List.of(), nonSoliciting ? pageType : OTHER);
+          id,
+          false,
+          false,
+          List.of(),
+          List.of(),
+          nonSoliciting ? pageType : OTHER,
+          verdict(scores, added));
+    }
+    if (!ruleSolicitation) {
+      added.add("financial_solicitation");
     }
     if (operators.isEmpty()) {
       findings.addAll(unlicensedFindings(ct, findings));
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
-    boolean guaranteed =
+    boolean ruleGuaranteed =
         findings.stream().anyMatch(f -> Labels.GUARANTEED_RETURN.equals(f.category()));
+    boolean guaranteed =
+        ruleGuaranteed || (scores != null && scores.guaranteedReturn() >= model.threshold());
+    if (guaranteed && !ruleGuaranteed) {
+      added.add("guaranteed_return");
+    }
     Set<String> signals = new LinkedHashSet<>();
     findings.stream().map(Finding::signal).filter(s -> s != null).forEach(signals::add);
-    return new Classification(id, guaranteed, true, List.copyOf(signals), findings, SOLICITATION);
+    return new Classification(
+        id, guaranteed, true, List.copyOf(signals), findings, SOLICITATION, verdict(scores, added));
+  }
+
+  private static ModelVerdict verdict(ModelScores scores, List<String> added) {
+    return scores == null
+        ? null
+        : new ModelVerdict(scores.guaranteedReturn(), scores.financialSolicitation(), added);
   }
 
   /**

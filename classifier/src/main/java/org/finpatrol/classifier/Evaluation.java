@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.finpatrol.classifier.model.Sample;
+import org.finpatrol.classifier.model.TextModel;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -157,13 +159,54 @@ public final class Evaluation {
     return value.asBoolean();
   }
 
+  /** Scores {@code classifier} on {@code examples} as it is (its model, if any, included). */
   public static Report run(Classifier classifier, List<Example> examples) {
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    List<String> mistakes = new ArrayList<>();
-    int messengers = 0;
-    int messengerFlagged = 0;
-    for (Example ex : examples) {
-      Classification c = classifier.classify(ex.id(), ex.text());
+    Tally tally = new Tally();
+    examples.forEach(ex -> tally.add(ex, classifier.classify(ex.id(), ex.text())));
+    return tally.report();
+  }
+
+  /**
+   * Scores the rules with a statistical model under {@code folds}-fold cross-validation: example
+   * {@code i} falls in fold {@code i % folds}, and each fold is classified with a model trained on
+   * the other folds only, so no example is scored by a model that saw it.
+   */
+  public static Report crossValidate(
+      Classifier rules, List<Example> examples, int folds, double threshold) {
+    if (folds < 2 || folds > examples.size()) {
+      throw new IllegalArgumentException(
+          "folds must be between 2 and the number of examples (" + examples.size() + ")");
+    }
+    Tally tally = new Tally();
+    for (int fold = 0; fold < folds; fold++) {
+      List<Sample> training = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        if (i % folds != fold) {
+          training.add(sample(examples.get(i)));
+        }
+      }
+      Classifier classifier = rules.withModel(TextModel.train(training, threshold));
+      for (int i = fold; i < examples.size(); i += folds) {
+        Example ex = examples.get(i);
+        tally.add(ex, classifier.classify(ex.id(), ex.text()));
+      }
+    }
+    return tally.report();
+  }
+
+  /** The training form of a labelled example. */
+  public static Sample sample(Example ex) {
+    return new Sample(ex.text(), ex.guaranteedReturn(), ex.financialSolicitation());
+  }
+
+  /** Counts decisions as examples are classified. */
+  private static final class Tally {
+    private final Map<String, int[]> counts = new LinkedHashMap<>();
+    private final List<String> mistakes = new ArrayList<>();
+    private int messengers;
+    private int messengersFlagged;
+
+    void add(Example ex, Classification c) {
       int before = mistakes.size();
       count(counts, "guaranteed_return", c.guaranteedReturn(), ex.guaranteedReturn(), ex, mistakes);
       count(
@@ -183,18 +226,32 @@ public final class Evaluation {
       if (mistakes.size() > before) {
         StringBuilder why = new StringBuilder("    (" + c.pageType() + ")");
         c.findings().forEach(f -> why.append(' ').append(f.rule()).append('=').append(f.text()));
+        if (c.model() != null && !c.model().added().isEmpty()) {
+          why.append(" model added ").append(c.model().added());
+        }
         mistakes.add(why.toString());
       }
       if (ex.kind().equals("news") || ex.kind().equals("notice")) {
         messengers++;
         if (c.guaranteedReturn() || c.financialSolicitation() || !c.signals().isEmpty()) {
-          messengerFlagged++;
+          messengersFlagged++;
         }
       }
     }
-    Map<String, Score> scores = new LinkedHashMap<>();
-    counts.forEach((label, n) -> scores.put(label, new Score(label, n[0], n[1], n[2])));
-    return new Report(scores, messengers, messengerFlagged, mistakes);
+
+    Report report() {
+      // Labels in a fixed order (the two labels, then RULES.md's signals), whatever came first.
+      Map<String, Score> scores = new LinkedHashMap<>();
+      List<String> order = new ArrayList<>(List.of("guaranteed_return", "financial_solicitation"));
+      order.addAll(Labels.SIGNALS);
+      for (String label : order) {
+        int[] n = counts.get(label);
+        if (n != null) {
+          scores.put(label, new Score(label, n[0], n[1], n[2]));
+        }
+      }
+      return new Report(scores, messengers, messengersFlagged, List.copyOf(mistakes));
+    }
   }
 
   private static void count(

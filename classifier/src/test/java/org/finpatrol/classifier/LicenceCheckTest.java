@@ -29,8 +29,8 @@ class LicenceCheckTest {
             鹤壁鑫盛理财有限公司,鑫盛理财,fund,,浙商银行
             浙商银行,,custody,,
             """);
-    withRegistry = new Classifier(rules, registry);
-    withoutRegistry = new Classifier(rules, LicenceRegistry.EMPTY);
+    withRegistry = new Classifier(rules, registry, null);
+    withoutRegistry = new Classifier(rules, LicenceRegistry.EMPTY, null);
     assertThat(Files.exists(Path.of("../config/rules/unlicensed-solicitation.yml"))).isTrue();
   }
 

@@ -118,6 +118,10 @@ final class ClassifyCommand implements Callable<Integer> {
         : extraction.title() + "\n" + extraction.text();
   }
 
+  private static double round(double p) {
+    return Math.round(p * 1000) / 1000.0;
+  }
+
   static boolean looksLikeHtml(String text) {
     String head = text.stripLeading().toLowerCase(Locale.ROOT);
     head = head.substring(0, Math.min(head.length(), 1024));
@@ -146,6 +150,16 @@ final class ClassifyCommand implements Callable<Integer> {
       findings.add(m);
     }
     o.put("findings", findings);
+    // The statistical model's verdict beside the rule findings; null without a model.
+    if (c.model() == null) {
+      o.put("model", null);
+    } else {
+      Map<String, Object> m = Json.object();
+      m.put("guaranteed_return", round(c.model().guaranteedReturn()));
+      m.put("financial_solicitation", round(c.model().financialSolicitation()));
+      m.put("added", c.model().added());
+      o.put("model", m);
+    }
     root.console().out().println(Json.line(o));
   }
 }

@@ -3,6 +3,7 @@ package org.finpatrol.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.finpatrol.app.AppPaths;
+import org.finpatrol.app.Classifiers;
 import org.finpatrol.classifier.Classifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       SearchCommand.class,
       ClassifyCommand.class,
       EvaluateCommand.class,
+      TrainCommand.class,
       AnalyzeCommand.class,
       CasesCommand.class,
       ServeCommand.class
@@ -56,13 +58,13 @@ public final class FinPatrolCommand {
   }
 
   /**
-   * The classifier of the configuration: rule packs and licence registry. A file that does not
-   * validate is bad input (exit 2), its message naming the file and line.
+   * The classifier of the configuration: rule packs, licence registry and, when {@code
+   * config/model} holds one, the statistical model. A file that does not validate is bad input
+   * (exit 2), its message naming the file and line.
    */
   Classifier classifier() throws IOException {
-    AppPaths paths = paths();
     try {
-      return Classifier.load(paths.rules(), paths.licences());
+      return Classifiers.load(paths());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

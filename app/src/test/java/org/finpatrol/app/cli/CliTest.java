@@ -54,7 +54,7 @@ class CliTest {
     JsonNode a = json(lines[0]);
     assertThat(a.propertyNames())
         .containsExactly(
-            "id", "guaranteed_return", "financial_solicitation", "signals", "findings");
+            "id", "guaranteed_return", "financial_solicitation", "signals", "findings", "model");
     assertThat(a.get("guaranteed_return").asBoolean()).isTrue();
     assertThat(a.get("signals").get(0).asString()).isEqualTo("HIGH_YIELD");
     JsonNode finding = a.get("findings").get(0);
@@ -123,7 +123,7 @@ class CliTest {
   void evaluateWithNothingToScoreIsBadInput() {
     CliRun r = CliRun.withStdin("\n\n", "--config", CONFIG, "evaluate");
     assertThat(r.exit).as(r.toString()).isEqualTo(2);
-    assertThat(r.err.strip()).isEqualTo("finpatrol evaluate: no labelled examples to score");
+    assertThat(r.err.strip()).isEqualTo("finpatrol evaluate: no labelled examples");
   }
 
   @Test
@@ -158,6 +158,56 @@ class CliTest {
     assertThat(bad.err.strip())
         .startsWith("finpatrol classify: ")
         .contains("licences.csv:2: unknown licence type 'wealth'");
+  }
+
+  @Test
+  void trainWritesAModelThatClassifyThenUses() throws IOException {
+    StringBuilder jsonl = new StringBuilder();
+    for (String p : new String[] {"稳盈宝", "鑫利通", "汇金计划", "福满仓", "聚财一号", "安心投"}) {
+      jsonl.append(example(p + "躺着收钱，年年有余，欢迎加入", true, true));
+      jsonl.append(example(p + "，躺着收钱不用愁，立即加入", true, true));
+      jsonl.append(example(p + "理财，收益浮动，投资有风险，欢迎咨询", false, true));
+      jsonl.append(example(p + "周末亲子活动，欢迎报名参加", false, false));
+    }
+    jsonl.append("{\"id\":\"broken\"\n");
+    Path training = data.resolve("training.jsonl");
+    Files.writeString(training, jsonl);
+    Path model = data.resolve("model");
+    CliRun r = run("train", "--output", model.toString(), "--folds", "3", training.toString());
+    assertThat(r.exit).as(r.toString()).isEqualTo(2);
+    assertThat(r.err).contains("training.jsonl:25: not JSON");
+    assertThat(r.out)
+        .startsWith("24 examples (12 guaranteed_return, 18 financial_solicitation)")
+        .contains("rules + model (3-fold cross-validation)")
+        .contains("written to " + model);
+    assertThat(model.resolve("guaranteed_return.bin")).isRegularFile();
+
+    // A configuration whose model is this one: the model adds what no rule knows, and says so.
+    Path config = data.resolve("config");
+    Files.createDirectories(config.resolve("rules"));
+    try (var packs = Files.list(Path.of(CONFIG, "rules"))) {
+      for (Path pack : (Iterable<Path>) packs::iterator) {
+        Files.copy(pack, config.resolve("rules").resolve(pack.getFileName().toString()));
+      }
+    }
+    Files.move(model, config.resolve("model"));
+    CliRun c =
+        CliRun.withStdin("新品上线：躺着收钱，100元起投，立即加入！", "--config", config.toString(), "classify");
+    assertThat(c.exit).as(c.toString()).isZero();
+    JsonNode verdict = json(c.out.strip());
+    assertThat(verdict.get("guaranteed_return").asBoolean()).isTrue();
+    assertThat(verdict.get("model").get("added").get(0).asString()).isEqualTo("guaranteed_return");
+    assertThat(verdict.get("model").get("guaranteed_return").asDouble()).isGreaterThan(0.8);
+  }
+
+  private static String example(String text, boolean guaranteed, boolean solicits) {
+    return "{\"id\":\"x\",\"kind\":\"ad\",\"text\":\""
+        + text
+        + "\",\"guaranteed_return\":"
+        + guaranteed
+        + ",\"financial_solicitation\":"
+        + solicits
+        + ",\"signals\":[]}\n";
   }
 
   @Test
