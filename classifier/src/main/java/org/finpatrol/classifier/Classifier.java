@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.finpatrol.classifier.licence.Licence;
 import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.classifier.match.CompactText;
+import org.finpatrol.classifier.match.Homophones;
 import org.finpatrol.classifier.match.PhraseAutomaton;
 import org.finpatrol.classifier.model.ModelScores;
 import org.finpatrol.classifier.model.TextModel;
@@ -48,6 +49,7 @@ public final class Classifier {
 
   private final RuleSet rules;
   private final PhraseAutomaton<Rule> triggers;
+  private final PhraseAutomaton<Rule> homophoneTriggers;
   private final PhraseAutomaton<NearPart> nearParts;
   private final PhraseAutomaton<Rule> anchors;
   private final PhraseAutomaton<Rule> exceptions;
@@ -76,6 +78,7 @@ public final class Classifier {
     this.registry = registry;
     this.model = model;
     PhraseAutomaton.Builder<Rule> t = PhraseAutomaton.builder();
+    PhraseAutomaton.Builder<Rule> h = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<NearPart> n = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<Rule> a = PhraseAutomaton.builder();
     PhraseAutomaton.Builder<Rule> x = PhraseAutomaton.builder();
@@ -86,6 +89,18 @@ public final class Classifier {
       Trigger trigger = rule.trigger();
       if (trigger instanceof Trigger.Phrases phrases) {
         phrases.phrases().forEach(p -> t.add(p, rule));
+        if (phrases.homophones()) {
+          for (String p : phrases.phrases()) {
+            String key = CompactText.of(p).compact();
+            // Two characters sound like too many ordinary words (保息 and 报喜).
+            if (key.codePoints()
+                    .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                    .count()
+                >= 3) {
+              h.add(Homophones.fold(key), rule);
+            }
+          }
+        }
       } else if (trigger instanceof Trigger.Near near) {
         for (int g = 0; g < near.groups().size(); g++) {
           NearPart part = new NearPart(rule, near, g);
@@ -101,6 +116,7 @@ public final class Classifier {
       rule.except().forEach(p -> x.add(p, rule));
     }
     this.triggers = t.build();
+    this.homophoneTriggers = h.build();
     this.nearParts = n.build();
     this.anchors = a.build();
     this.exceptions = x.build();
@@ -246,10 +262,32 @@ public final class Classifier {
     return best;
   }
 
+  /** Phrase hits, and sound-alike hits of rules that allow them where no phrase hit is. */
+  private List<PhraseAutomaton.Hit<Rule>> triggerHits(String compact) {
+    List<PhraseAutomaton.Hit<Rule>> hits = triggers.find(compact);
+    if (homophoneTriggers.size() == 0) {
+      return hits;
+    }
+    List<PhraseAutomaton.Hit<Rule>> all = new ArrayList<>(hits);
+    for (var sound : homophoneTriggers.find(Homophones.fold(compact))) {
+      boolean exact =
+          hits.stream()
+              .anyMatch(
+                  x ->
+                      x.value() == sound.value()
+                          && x.start() == sound.start()
+                          && x.end() == sound.end());
+      if (!exact) {
+        all.add(sound);
+      }
+    }
+    return all;
+  }
+
   private List<Finding> phraseFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
     String c = ct.compact();
     List<PhraseAutomaton.Hit<Rule>> kept = new ArrayList<>();
-    for (PhraseAutomaton.Hit<Rule> hit : triggers.find(c)) {
+    for (PhraseAutomaton.Hit<Rule> hit : triggerHits(c)) {
       if (insideException(hit, excepted) || negated(ct, hit.start()) || warned(ct, hit.start())) {
         continue;
       }

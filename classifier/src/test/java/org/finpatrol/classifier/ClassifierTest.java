@@ -37,6 +37,21 @@ class ClassifierTest {
     assertThat(claim.signal()).isNull();
   }
 
+  @Test
+  void soundAlikeCharactersOfCorePhrasesAreClaimsToo() {
+    String text = "鑫汇通：宝本宝息，稳赚不陪，年化8%，立即投资";
+    Classification c = classifier.classify("h", text);
+    assertThat(c.guaranteedReturn()).isTrue();
+    assertThat(c.findings())
+        .filteredOn(f -> "GUARANTEED_RETURN".equals(f.category()))
+        .extracting(Finding::text)
+        .containsExactly("宝本宝息", "稳赚不陪");
+    // Two characters are too short to trust by sound: 报喜 is not 保息.
+    assertThat(classifier.classify("n", "新春报喜，理财产品年化3%，欢迎咨询").guaranteedReturn()).isFalse();
+    // A denial of a sound-alike is still a denial.
+    assertThat(classifier.classify("d", "本产品不宝本宝息，年化3%，欢迎咨询").guaranteedReturn()).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

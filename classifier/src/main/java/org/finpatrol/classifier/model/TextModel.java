@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
-import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.finpatrol.classifier.match.CompactText;
@@ -31,7 +31,7 @@ import org.finpatrol.classifier.match.CompactText;
  * <p>Chosen by 10-fold cross-validation on the development corpus against OpenNLP's naive Bayes
  * (see benchmarks/README.md): naive Bayes is over-confident (precision 0.79 for guaranteed returns
  * even at p ≥ 0.9999), while maximum entropy at p ≥ 0.8 adds recall to the rules without costing
- * precision. Thread-safe: each call creates its own categorizer over the shared immutable models.
+ * precision. Thread-safe: scoring only reads the immutable models.
  */
 public final class TextModel {
 
@@ -93,7 +93,7 @@ public final class TextModel {
           "zh",
           ObjectStreamUtils.createObjectStream(docs),
           params,
-          new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()}));
+          new DoccatFactory(new FeatureGenerator[] {new CharacterFeatures()}));
     } catch (IOException e) {
       // The samples are in memory; OpenNLP's stream interface merely declares it.
       throw new IllegalStateException(e);
@@ -126,9 +126,13 @@ public final class TextModel {
     return new ModelScores(yes(guaranteedReturn, f), yes(solicitation, f));
   }
 
+  /**
+   * The probability of "yes", straight from the maximum-entropy model: the features are the context
+   * as they are ({@link CharacterFeatures}), so both categorizers share one feature array.
+   */
   private static double yes(DoccatModel model, String[] features) {
-    DocumentCategorizerME categorizer = new DocumentCategorizerME(model);
-    return categorizer.categorize(features)[categorizer.getIndex(YES)];
+    MaxentModel maxent = model.getMaxentModel();
+    return maxent.eval(features)[maxent.getIndex(YES)];
   }
 
   public double threshold() {

@@ -165,8 +165,11 @@ public final class RulePackLoader {
               + " or 'operator_not_licensed'"
               + (given.isEmpty() ? "" : " (found " + given + ")"));
     }
+    if (map.containsKey("homophones") && !given.get(0).equals("phrases")) {
+      throw new IllegalArgumentException(where + ": 'homophones' applies to 'phrases' only");
+    }
     return switch (given.get(0)) {
-      case "phrases" -> new Trigger.Phrases(phrases(where, map, "phrases"));
+      case "phrases" -> new Trigger.Phrases(phrases(where, map, "phrases"), homophones(where, map));
       case "near" -> near(where, map.get("near"));
       case "pattern" -> regex(where, map);
       case "operator_not_licensed" -> {
@@ -184,6 +187,17 @@ public final class RulePackLoader {
         yield new Trigger.YieldAtLeast(n.doubleValue());
       }
     };
+  }
+
+  private static boolean homophones(String where, Map<?, ?> map) {
+    Object v = map.get("homophones");
+    if (v == null) {
+      return false;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw new IllegalArgumentException(where + ": 'homophones' must be true or false, got " + v);
+    }
+    return b;
   }
 
   private static Trigger near(String where, Object spec) {

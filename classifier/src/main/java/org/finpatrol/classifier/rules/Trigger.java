@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public sealed interface Trigger {
 
-  /** Any one phrase fires (保本保息, 刚性兑付). */
-  record Phrases(List<String> phrases) implements Trigger {
+  /**
+   * Any one phrase fires (保本保息, 刚性兑付). With {@code homophones}, a phrase of three or more
+   * characters also fires when written with characters that sound the same (宝本宝息, 稳攒不赔).
+   */
+  record Phrases(List<String> phrases, boolean homophones) implements Trigger {
     public Phrases {
       phrases = List.copyOf(phrases);
     }

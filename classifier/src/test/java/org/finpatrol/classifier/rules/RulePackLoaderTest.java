@@ -125,6 +125,33 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void homophonesApplyToPhrasesOnly() throws IOException {
+    Files.writeString(
+        rules.resolve("sound.yml"),
+        """
+        rules:
+          - id: HY-SOUND
+            signal: HIGH_YIELD
+            basis: x
+            homophones: true
+            yield_threshold_percent: 10
+        """);
+    assertThatThrownBy(this::load)
+        .hasMessageContaining("sound.yml: rule HY-SOUND: 'homophones' applies to 'phrases' only");
+    Files.writeString(
+        rules.resolve("sound.yml"),
+        """
+        rules:
+          - id: GR-SOUND
+            category: GUARANTEED_RETURN
+            basis: x
+            homophones: yes please
+            phrases: [保本保息]
+        """);
+    assertThatThrownBy(this::load).hasMessageContaining("'homophones' must be true or false");
+  }
+
+  @Test
   void badPatternAndMissingAnchorsAreReported() throws IOException {
     Files.writeString(
         rules.resolve("names.yml"),
