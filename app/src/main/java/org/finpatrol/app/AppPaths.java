@@ -35,6 +35,11 @@ public record AppPaths(Path data, Path config) {
     return config.resolve("licences.csv");
   }
 
+  /** Platform risk bands and site-fact weights. */
+  public Path risk() {
+    return config.resolve("risk.yml");
+  }
+
   /** The statistical model written by {@code finpatrol train}. */
   public Path model() {
     return config.resolve("model");

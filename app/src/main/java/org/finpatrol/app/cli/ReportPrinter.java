@@ -66,6 +66,9 @@ final class ReportPrinter {
               ? ""
               : String.join(",", p.categories())
                   + (p.signals().isEmpty() ? "" : " + " + String.join(",", p.signals())));
+      if (!p.reasons().isEmpty()) {
+        out.println("         why: " + String.join(", ", p.reasons()));
+      }
     }
     out.println();
     out.println("Cases opened or updated (" + r.cases().size() + "):");

@@ -11,7 +11,9 @@ record HostLabels(
     int flaggedPages,
     Set<String> categories,
     Set<String> signals,
-    Set<String> rules) {
+    Set<String> rules,
+    boolean showsIcpNumber,
+    int flaggedAdsElsewhere) {
 
   static final class Builder {
     private final String host;
@@ -20,6 +22,8 @@ record HostLabels(
     private final Set<String> categories = new TreeSet<>();
     private final Set<String> signals = new TreeSet<>();
     private final Set<String> rules = new TreeSet<>();
+    private boolean showsIcpNumber;
+    private int flaggedAdsElsewhere;
 
     Builder(String host) {
       this.host = host;
@@ -42,6 +46,18 @@ record HostLabels(
       return this;
     }
 
+    /** Some page of the host shows an ICP 备案 number. */
+    Builder showsIcpNumber() {
+      this.showsIcpNumber = true;
+      return this;
+    }
+
+    /** Flagged ads on other hosts whose landing page is on this host. */
+    Builder flaggedAdsElsewhere(int ads) {
+      this.flaggedAdsElsewhere = ads;
+      return this;
+    }
+
     HostLabels build() {
       return new HostLabels(
           host,
@@ -49,7 +65,9 @@ record HostLabels(
           flagged.size(),
           Set.copyOf(categories),
           Set.copyOf(signals),
-          Set.copyOf(rules));
+          Set.copyOf(rules),
+          showsIcpNumber,
+          flaggedAdsElsewhere);
     }
   }
 

@@ -103,20 +103,22 @@ public class PatrolJobConfiguration {
         .build();
   }
 
+  /** {@code config/risk.yml}, validated at start-up. */
+  @Bean
+  RiskSettings riskSettings(AppPaths paths) throws java.io.IOException {
+    return RiskSettings.load(paths.risk());
+  }
+
   @Bean
   Step platformStep(
       JobRepository jobs,
       PlatformTransactionManager tx,
       PatrolStore store,
       Classifier classifier,
+      RiskSettings risk,
       PageIndex index) {
     return new StepBuilder("platform", jobs)
-        .tasklet(
-            new PlatformTasklet(
-                store,
-                new RiskModel(classifier.rules(), RiskModel.DEFAULT_RED, RiskModel.DEFAULT_YELLOW),
-                index),
-            tx)
+        .tasklet(new PlatformTasklet(store, new RiskModel(classifier.rules(), risk), index), tx)
         .build();
   }
 

@@ -327,6 +327,33 @@ public class PatrolStore {
                     hosts
                         .computeIfAbsent(rs.getString(1), HostLabels.Builder::new)
                         .finding(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+    // Site facts for the risk score: an ICP number on any page (the stored facts are compact
+    // JSON, so a non-empty list starts '["'), and flagged ads elsewhere that lead to the host.
+    jdbc.sql(
+            "SELECT DISTINCT host FROM page WHERE run_id = ?"
+                + " AND facts LIKE '%\"icpNumbers\":[\"%'")
+        .param(runId)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  HostLabels.Builder b = hosts.get(rs.getString(1));
+                  if (b != null) {
+                    b.showsIcpNumber();
+                  }
+                });
+    jdbc.sql(
+            "SELECT a.landing_host, COUNT(DISTINCT a.id) FROM finding f JOIN page_ad a ON a.id = f.ad_id"
+                + " JOIN page p ON p.id = a.page_id WHERE f.run_id = ? AND a.landing_host IS NOT NULL"
+                + " AND a.landing_host <> p.host GROUP BY a.landing_host")
+        .param(runId)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  HostLabels.Builder b = hosts.get(rs.getString(1));
+                  if (b != null) {
+                    b.flaggedAdsElsewhere(rs.getInt(2));
+                  }
+                });
     return hosts.values().stream().map(HostLabels.Builder::build).toList();
   }
 

@@ -10,26 +10,21 @@ import org.finpatrol.classifier.rules.Rule;
 import org.finpatrol.classifier.rules.RuleSet;
 
 /**
- * A first platform risk score (RULES.md "Platform risk"), 0-100: for each category or signal the
- * host shows, the heaviest weight among the rules that found it; plus 5 for each further flagged
- * page (at most 20), since a claim repeated across a site is a policy, not a slip. Bands: red at or
+ * Platform risk (RULES.md "Platform risk"), 0-100: for each category or signal the host shows, the
+ * heaviest weight among the rules that found it; then the site facts of {@code config/risk.yml}:
+ * each further flagged page (a claim repeated across a site is a policy, not a slip), no ICP 备案
+ * number on any page of a flagged site, flagged ads on other sites leading here. Bands: red at or
  * over {@code red}, yellow at or over {@code yellow}, else green; red adds {@code
- * SUSPICIOUS_PLATFORM}. Site facts (licence, ICP number, operator name) join the score with the
- * classifier issue. Immutable.
+ * SUSPICIOUS_PLATFORM}. Every addition is listed as a reason. Immutable.
  */
 final class RiskModel {
 
-  static final int DEFAULT_RED = 70;
-  static final int DEFAULT_YELLOW = 40;
-
   private final Map<String, Rule> rules = new HashMap<>();
-  private final int red;
-  private final int yellow;
+  private final RiskSettings settings;
 
-  RiskModel(RuleSet ruleSet, int red, int yellow) {
+  RiskModel(RuleSet ruleSet, RiskSettings settings) {
     ruleSet.rules().forEach(r -> rules.put(r.id(), r));
-    this.red = red;
-    this.yellow = yellow;
+    this.settings = settings;
   }
 
   Platform score(HostLabels host) {
@@ -48,15 +43,30 @@ final class RiskModel {
       score += e.getValue();
       reasons.add(e.getKey() + " +" + e.getValue());
     }
-    int extraPages = Math.min(20, 5 * Math.max(0, host.flaggedPages() - 1));
+    int extraPages =
+        Math.min(
+            settings.furtherFlaggedPagesMax(),
+            settings.furtherFlaggedPage() * Math.max(0, host.flaggedPages() - 1));
     if (extraPages > 0) {
       score += extraPages;
       reasons.add(host.flaggedPages() + " flagged pages +" + extraPages);
     }
+    if (host.flaggedPages() > 0 && !host.showsIcpNumber() && settings.noIcpNumber() > 0) {
+      score += settings.noIcpNumber();
+      reasons.add("no ICP number +" + settings.noIcpNumber());
+    }
+    int ads =
+        Math.min(
+            settings.flaggedAdsElsewhereMax(),
+            settings.flaggedAdElsewhere() * host.flaggedAdsElsewhere());
+    if (ads > 0) {
+      score += ads;
+      reasons.add("flagged ads elsewhere leading here: " + host.flaggedAdsElsewhere() + " +" + ads);
+    }
     score = Math.min(100, score);
-    String band = score >= red ? "red" : score >= yellow ? "yellow" : "green";
+    String band = score >= settings.red() ? "red" : score >= settings.yellow() ? "yellow" : "green";
     TreeSet<String> categories = new TreeSet<>(host.categories());
-    if (score >= red) {
+    if (score >= settings.red()) {
       categories.add(Labels.SUSPICIOUS_PLATFORM);
     }
     return new Platform(
