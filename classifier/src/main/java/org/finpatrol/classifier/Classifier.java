@@ -62,6 +62,11 @@ public final class Classifier {
   private final PhraseAutomaton<String> operatorVoice;
   private final List<Rule> yieldRules;
   private final List<Rule> unlicensedRules;
+
+  /** Ad-only rules: what an ad must show (risk warning, 广告 label). */
+  private final Map<Rule, PhraseAutomaton<Rule>> adLacks = new LinkedHashMap<>();
+
+  private final List<Rule> adUnlabelled = new ArrayList<>();
   private final LicenceRegistry registry;
   private final PhraseAutomaton<String> thirdParty;
 
@@ -110,6 +115,12 @@ public final class Classifier {
         regex.anchors().forEach(p -> a.add(p, rule));
       } else if (trigger instanceof Trigger.OperatorNotLicensed) {
         unlicensed.add(rule);
+      } else if (trigger instanceof Trigger.AdLacks lacks) {
+        PhraseAutomaton.Builder<Rule> b = PhraseAutomaton.builder();
+        lacks.phrases().forEach(p -> b.add(p, rule));
+        adLacks.put(rule, b.build());
+      } else if (trigger instanceof Trigger.AdUnlabelled) {
+        adUnlabelled.add(rule);
       } else {
         yields.add(rule);
       }
@@ -231,6 +242,44 @@ public final class Classifier {
     findings.stream().map(Finding::signal).filter(s -> s != null).forEach(signals::add);
     return new Classification(
         id, guaranteed, true, List.copyOf(signals), findings, SOLICITATION, verdict(scores, added));
+  }
+
+  /**
+   * Classifies an ad's creative: as {@link #classify}, plus what RULES.md requires an ad that
+   * markets a financial product to show: a risk warning ({@code MISSING_RISK_WARNING}) and, when it
+   * asks the reader to act, a 广告 label ({@code UNLABELED_AD}; {@code labelled} says whether the
+   * page showed one). Those findings span the whole ad: they are about what is missing.
+   */
+  public Classification classifyAd(String id, String text, boolean labelled) {
+    Classification c = classify(id, text);
+    if (!c.financialSolicitation() || (adLacks.isEmpty() && adUnlabelled.isEmpty())) {
+      return c;
+    }
+    CompactText ct = CompactText.of(text);
+    String compact = ct.compact();
+    List<Finding> findings = new ArrayList<>(c.findings());
+    adLacks.forEach(
+        (rule, required) -> {
+          if (required.find(compact).isEmpty()) {
+            findings.add(originalFinding(ct, rule, 0, text.length()));
+          }
+        });
+    boolean asksToAct =
+        !callToAction.find(compact).isEmpty() || CONTACT.matcher(ct.normalised()).find();
+    if (!labelled && asksToAct) {
+      adUnlabelled.forEach(rule -> findings.add(originalFinding(ct, rule, 0, text.length())));
+    }
+    findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
+    Set<String> signals = new LinkedHashSet<>();
+    findings.stream().map(Finding::signal).filter(s -> s != null).forEach(signals::add);
+    return new Classification(
+        c.id(),
+        c.guaranteedReturn(),
+        true,
+        List.copyOf(signals),
+        findings,
+        c.pageType(),
+        c.model());
   }
 
   private static ModelVerdict verdict(ModelScores scores, List<String> added) {

@@ -52,6 +52,25 @@ class ClassifierTest {
     assertThat(classifier.classify("d", "本产品不宝本宝息，年化3%，欢迎咨询").guaranteedReturn()).isFalse();
   }
 
+  @Test
+  void adsMustShowARiskWarningAndTheirLabel() {
+    String bare = "鑫汇通优选，年化收益8%，立即投资";
+    Classification ad = classifier.classifyAd("ad-1", bare, false);
+    assertThat(ad.signals()).contains("MISSING_RISK_WARNING", "UNLABELED_AD");
+    assertThat(ad.findings())
+        .filteredOn(f -> "UNLABELED_AD".equals(f.signal()))
+        .singleElement()
+        .satisfies(f -> assertThat(f.text()).isEqualTo(bare));
+    // The same words on a page are not an ad: neither signal.
+    assertThat(classifier.classify("p", bare).signals())
+        .doesNotContain("MISSING_RISK_WARNING", "UNLABELED_AD");
+
+    Classification proper = classifier.classifyAd("ad-2", "鑫汇通优选，年化收益8%，理财非存款，投资须谨慎。立即投资", true);
+    assertThat(proper.financialSolicitation()).isTrue();
+    assertThat(proper.signals()).doesNotContain("MISSING_RISK_WARNING", "UNLABELED_AD");
+    assertThat(classifier.classifyAd("ad-3", "周末亲子活动，立即报名", false).signals()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

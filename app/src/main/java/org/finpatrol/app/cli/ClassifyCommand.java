@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code finpatrol classify}: classifies texts or HTML documents. Each file (or stdin) is one
  * document; with {@code --jsonl} each input line is {@code {"id":..,"text":..}} or {@code
- * {"id":..,"html":..}}. A malformed line is reported on stderr and skipped; the exit code is then 2
- * although every good line was classified.
+ * {"id":..,"html":..}}, and {@code "kind": "ad"} (with {@code "labelled"}: whether it showed a 广告
+ * label) adds the ad-only checks. A malformed line is reported on stderr and skipped; the exit code
+ * is then 2 although every good line was classified.
  */
 @Command(
     name = "classify",
@@ -98,13 +99,25 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     JsonNode text = node.get("text");
     JsonNode htmlNode = node.get("html");
+    String content;
     if (text != null && text.isString()) {
-      return classifier.classify(id.asString(), text.asString());
+      content = text.asString();
+    } else if (htmlNode != null && htmlNode.isString()) {
+      content = textOf(htmlNode.asString());
+    } else {
+      throw new UsageException("needs a string \"text\" or \"html\"");
     }
-    if (htmlNode != null && htmlNode.isString()) {
-      return classifier.classify(id.asString(), textOf(htmlNode.asString()));
+    JsonNode kind = node.get("kind");
+    if (kind != null && kind.isString() && kind.asString().equals("ad")) {
+      // An ad's 广告 label is outside its creative text; without "labelled" it is not judged.
+      JsonNode labelled = node.get("labelled");
+      if (labelled != null && !labelled.isBoolean()) {
+        throw new UsageException("\"labelled\" must be true or false");
+      }
+      return classifier.classifyAd(
+          id.asString(), content, labelled == null || labelled.asBoolean());
     }
-    throw new UsageException("needs a string \"text\" or \"html\"");
+    return classifier.classify(id.asString(), content);
   }
 
   private String textOf(String htmlSource) {

@@ -26,7 +26,7 @@ final class ClassifyProcessor implements ItemProcessor<StoredPage, ClassifiedPag
     Classification result = classifier.classify(page.url(), page.title() + "\n" + page.text());
     Map<StoredAd, Classification> ads = new LinkedHashMap<>();
     for (StoredAd ad : store.ads(page.id())) {
-      ads.put(ad, classifier.classify("ad-" + ad.id(), ad.text()));
+      ads.put(ad, classifier.classifyAd("ad-" + ad.id(), ad.text(), ad.labelled()));
     }
     return new ClassifiedPage(page, result, ads);
   }

@@ -230,22 +230,24 @@ public class PatrolStore {
     long pageId = key.getKey().longValue();
     for (Ad ad : p.ads()) {
       jdbc.sql(
-              "INSERT INTO page_ad (run_id, page_id, text, landing_url, landing_host, reason)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)")
+              "INSERT INTO page_ad (run_id, page_id, text, landing_url, landing_host, reason,"
+                  + " labelled) VALUES (?, ?, ?, ?, ?, ?, ?)")
           .params(
               runId,
               pageId,
               clip(ad.text(), MAX_AD_TEXT),
               clip(ad.landingUrl(), 2048),
               clip(Urls.host(ad.landingUrl()), 255),
-              clip(ad.reason(), 255))
+              clip(ad.reason(), 255),
+              ad.labelled())
           .update();
     }
   }
 
   public List<StoredAd> ads(long pageId) {
     return jdbc.sql(
-            "SELECT id, page_id, text, landing_url, landing_host FROM page_ad WHERE page_id = ? ORDER BY id")
+            "SELECT id, page_id, text, landing_url, landing_host, labelled FROM page_ad"
+                + " WHERE page_id = ? ORDER BY id")
         .param(pageId)
         .query(
             (rs, n) ->
@@ -254,7 +256,9 @@ public class PatrolStore {
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getString(5)))
+                    rs.getString(5),
+                    // Ads stored before labels were recorded: unknown, so not flagged.
+                    rs.getObject(6) == null || rs.getBoolean(6)))
         .list();
   }
 

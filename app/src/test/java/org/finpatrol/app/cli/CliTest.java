@@ -211,6 +211,23 @@ class CliTest {
   }
 
   @Test
+  void classifyJsonlAdsGetTheAdChecks() throws IOException {
+    Path input = data.resolve("ads.jsonl");
+    Files.writeString(
+        input,
+        "{\"id\":\"a1\",\"kind\":\"ad\",\"labelled\":false,\"text\":\"年化收益8%，立即投资\"}\n"
+            + "{\"id\":\"p1\",\"text\":\"年化收益8%，立即投资\"}\n"
+            + "{\"id\":\"a2\",\"kind\":\"ad\",\"labelled\":\"no\",\"text\":\"x\"}\n");
+    CliRun r = run("classify", "--jsonl", input.toString());
+    assertThat(r.exit).as(r.toString()).isEqualTo(2);
+    String[] lines = r.out.strip().split("\n");
+    assertThat(json(lines[0]).get("signals").toString())
+        .contains("MISSING_RISK_WARNING", "UNLABELED_AD");
+    assertThat(json(lines[1]).get("signals").toString()).doesNotContain("UNLABELED_AD");
+    assertThat(r.err).contains("ads.jsonl:3: \"labelled\" must be true or false");
+  }
+
+  @Test
   void analyzePrintsOneLineOfTokensPerInputLine() {
     CliRun r =
         CliRun.withStdin(

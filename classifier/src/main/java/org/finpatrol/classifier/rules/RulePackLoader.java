@@ -154,15 +154,23 @@ public final class RulePackLoader {
   }
 
   private static final List<String> TRIGGER_KEYS =
-      List.of("phrases", "near", "pattern", "yield_threshold_percent", "operator_not_licensed");
+      List.of(
+          "phrases",
+          "near",
+          "pattern",
+          "yield_threshold_percent",
+          "operator_not_licensed",
+          "ad_lacks",
+          "ad_unlabelled");
 
   private static Trigger trigger(String where, Map<?, ?> map) {
     List<String> given = TRIGGER_KEYS.stream().filter(map::containsKey).toList();
     if (given.size() != 1) {
       throw new IllegalArgumentException(
           where
-              + ": give exactly one of 'phrases', 'near', 'pattern', 'yield_threshold_percent'"
-              + " or 'operator_not_licensed'"
+              + ": give exactly one of '"
+              + String.join("', '", TRIGGER_KEYS)
+              + "'"
               + (given.isEmpty() ? "" : " (found " + given + ")"));
     }
     if (map.containsKey("homophones") && !given.get(0).equals("phrases")) {
@@ -173,10 +181,19 @@ public final class RulePackLoader {
       case "near" -> near(where, map.get("near"));
       case "pattern" -> regex(where, map);
       case "operator_not_licensed" -> {
-        if (!Boolean.TRUE.equals(map.get("operator_not_licensed"))) {
-          throw new IllegalArgumentException(where + ": 'operator_not_licensed' can only be true");
-        }
+        onlyTrue(where, map, "operator_not_licensed");
         yield new Trigger.OperatorNotLicensed();
+      }
+      case "ad_lacks" -> {
+        List<String> phrases = phrases(where, map, "ad_lacks");
+        if (phrases.isEmpty()) {
+          throw new IllegalArgumentException(where + ": 'ad_lacks' needs at least one phrase");
+        }
+        yield new Trigger.AdLacks(phrases);
+      }
+      case "ad_unlabelled" -> {
+        onlyTrue(where, map, "ad_unlabelled");
+        yield new Trigger.AdUnlabelled();
       }
       default -> {
         Object t = map.get("yield_threshold_percent");
@@ -187,6 +204,12 @@ public final class RulePackLoader {
         yield new Trigger.YieldAtLeast(n.doubleValue());
       }
     };
+  }
+
+  private static void onlyTrue(String where, Map<?, ?> map, String key) {
+    if (!Boolean.TRUE.equals(map.get(key))) {
+      throw new IllegalArgumentException(where + ": '" + key + "' can only be true");
+    }
   }
 
   private static boolean homophones(String where, Map<?, ?> map) {

@@ -49,4 +49,20 @@ public sealed interface Trigger {
    * UNLICENSED_SOLICITATION}); the finding points at the operator's name when the text gives one.
    */
   record OperatorNotLicensed() implements Trigger {}
+
+  /**
+   * An ad that solicits and contains none of {@code phrases} (a financial ad without 投资有风险 or
+   * 理财非存款: {@code MISSING_RISK_WARNING}). The finding is the whole ad.
+   */
+  record AdLacks(List<String> phrases) implements Trigger {
+    public AdLacks {
+      phrases = List.copyOf(phrases);
+    }
+  }
+
+  /**
+   * An ad that solicits with a call to action and shows no 广告 label ({@code UNLABELED_AD}). The
+   * finding is the whole ad.
+   */
+  record AdUnlabelled() implements Trigger {}
 }

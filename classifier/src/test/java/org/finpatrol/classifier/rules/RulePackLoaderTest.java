@@ -226,8 +226,8 @@ class RulePackLoaderTest {
         """);
     assertThatThrownBy(this::load)
         .hasMessageContaining(
-            "exactly one of 'phrases', 'near', 'pattern', 'yield_threshold_percent'"
-                + " or 'operator_not_licensed'");
+            "give exactly one of 'phrases', 'near', 'pattern', 'yield_threshold_percent',"
+                + " 'operator_not_licensed', 'ad_lacks', 'ad_unlabelled'");
   }
 
   @Test

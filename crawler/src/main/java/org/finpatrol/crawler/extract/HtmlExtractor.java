@@ -214,6 +214,7 @@ public final class HtmlExtractor {
       found.add(el);
       String landing = landing(el);
       String text = el.text().strip();
+      boolean labelled = el.tagName().equals("iframe") || text.contains("广告");
       for (String label : AD_LABELS) {
         if (text.startsWith(label)) {
           text = text.substring(label.length()).strip();
@@ -228,7 +229,7 @@ public final class HtmlExtractor {
       if (text.length() > MAX_AD_TEXT) {
         text = text.substring(0, MAX_AD_TEXT);
       }
-      ads.add(new Ad(text, landing, reason));
+      ads.add(new Ad(text, landing, reason, labelled));
     }
     return found;
   }

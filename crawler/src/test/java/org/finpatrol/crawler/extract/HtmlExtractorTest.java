@@ -121,9 +121,21 @@ class HtmlExtractorTest {
         .satisfies(
             a -> {
               assertThat(a.reason()).isEqualTo("sponsored link");
+              assertThat(a.labelled()).isFalse();
               assertThat(a.landingUrl()).isEqualTo("http://p2p.test/");
             });
     assertThat(ex.text()).isEqualTo("正文");
+  }
+
+  @Test
+  void anAdShowingTheLabelIsLabelled() {
+    Extraction ex =
+        extractor.extract(
+            "<div class=\"ad-box\"><span>广告</span><a href=\"http://p2p.test/\">高收益理财</a></div>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "text/html",
+            "http://x.test/");
+    assertThat(ex.ads()).singleElement().satisfies(a -> assertThat(a.labelled()).isTrue());
   }
 
   @Test
