@@ -15,6 +15,7 @@ import org.finpatrol.classifier.Labels;
 import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.review.CaseService;
+import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewSchema;
 import org.finpatrol.review.Routing;
 import org.finpatrol.text.ReloadingSegmenter;
@@ -116,6 +117,11 @@ public class FinPatrolApplication {
   CaseService caseService(DataSource dataSource, Routing routing, Clock clock) {
     ReviewSchema.migrate(dataSource);
     return new CaseService(dataSource, routing, clock);
+  }
+
+  @Bean
+  CaseWorkflow caseWorkflow(DataSource dataSource, CaseService cases, Clock clock) {
+    return new CaseWorkflow(dataSource, cases, clock);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class CaseService {
 
   private static final String CASE_COLUMNS =
-      "id, kind, platform_key, host, url, categories, signals, county, status, risk, created_at, updated_at";
+      "id, kind, platform_key, host, url, categories, signals, county, status, risk, created_at,"
+          + " updated_at, notice_deadline";
+
+  /** The actor of events a patrol causes. */
+  public static final String PATROL = "patrol";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -65,7 +70,8 @@ public final class CaseService {
     Instant now = clock.instant();
     Optional<Map<String, Object>> existing =
         jdbc.sql(
-                "SELECT id, categories, signals FROM review_case WHERE kind = ? AND platform_key = ? FOR UPDATE")
+                "SELECT id, categories, signals, status FROM review_case WHERE kind = ? AND"
+                    + " platform_key = ? FOR UPDATE")
             .params(input.kind().id(), input.platformKey())
             .query(
                 (rs, n) -> {
@@ -73,6 +79,7 @@ public final class CaseService {
                   row.put("id", rs.getLong("id"));
                   row.put("categories", rs.getString("categories"));
                   row.put("signals", rs.getString("signals"));
+                  row.put("status", CaseStatus.valueOf(rs.getString("status")));
                   return row;
                 })
             .optional();
@@ -98,8 +105,29 @@ public final class CaseService {
               Timestamp.from(now))
           .update(key, "id");
       id = key.getKey().longValue();
+      CaseWorkflow.append(
+          jdbc,
+          id,
+          now,
+          PATROL,
+          null,
+          CaseStatus.NEW,
+          "opened by a patrol, risk " + input.risk(),
+          null,
+          null);
     } else {
       id = (Long) existing.get().get("id");
+      CaseStatus status = (CaseStatus) existing.get().get("status");
+      CaseWorkflow.append(
+          jdbc,
+          id,
+          now,
+          PATROL,
+          status,
+          status,
+          "seen again by a patrol, risk " + input.risk(),
+          null,
+          null);
       categories.addAll(split((String) existing.get().get("categories")));
       signals.addAll(split((String) existing.get().get("signals")));
       jdbc.sql(
@@ -223,7 +251,8 @@ public final class CaseService {
               r.risk,
               evidence.getOrDefault(r.id, List.of()),
               r.createdAt,
-              r.updatedAt));
+              r.updatedAt,
+              r.noticeDeadline));
     }
     return out;
   }
@@ -240,7 +269,8 @@ public final class CaseService {
       String status,
       int risk,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      LocalDate noticeDeadline) {
     static Row of(ResultSet rs) throws SQLException {
       return new Row(
           rs.getLong("id"),
@@ -254,7 +284,10 @@ public final class CaseService {
           rs.getString("status"),
           rs.getInt("risk"),
           rs.getTimestamp("created_at").toInstant(),
-          rs.getTimestamp("updated_at").toInstant());
+          rs.getTimestamp("updated_at").toInstant(),
+          rs.getDate("notice_deadline") == null
+              ? null
+              : rs.getDate("notice_deadline").toLocalDate());
     }
   }
 

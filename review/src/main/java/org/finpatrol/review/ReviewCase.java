@@ -1,9 +1,13 @@
 package org.finpatrol.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A review case as stored: labels sorted, units sorted, evidence in fetch order. */
+/**
+ * A review case as stored: labels sorted, units sorted, evidence in fetch order; {@code
+ * noticeDeadline} is the rectification deadline of the last notice (null before one).
+ */
 public record ReviewCase(
     long id,
     CaseKind kind,
@@ -18,7 +22,8 @@ public record ReviewCase(
     int risk,
     List<Evidence> evidence,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    LocalDate noticeDeadline) {
 
   public ReviewCase {
     categories = List.copyOf(categories);

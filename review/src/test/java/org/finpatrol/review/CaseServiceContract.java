@@ -1,10 +1,12 @@
 package org.finpatrol.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,9 @@ abstract class CaseServiceContract {
   static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
 
   CaseService cases;
+  CaseWorkflow workflow;
+  private static final java.util.concurrent.atomic.AtomicInteger HOSTS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   abstract DataSource dataSource();
 
@@ -28,6 +33,60 @@ abstract class CaseServiceContract {
     cases =
         new CaseService(
             ds, Routing.load(Path.of("../config/units.yml")), Clock.fixed(T0, ZoneOffset.UTC));
+    workflow = new CaseWorkflow(ds, cases, Clock.fixed(T0, ZoneOffset.UTC));
+  }
+
+  /** 2026-11-24 08:00 UTC is 16:00 in China: "today" is 2026-11-24 there. */
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+  static Transition to(CaseStatus status) {
+    return switch (status) {
+      case NOTICE_ISSUED -> new Transition(status, "张科长", "限期整改", TODAY.plusDays(15), null);
+      case DISMISSED -> new Transition(status, "李审核", null, null, "银行正规理财产品，误报");
+      default -> new Transition(status, "李审核", "意见：" + status, null, null);
+    };
+  }
+
+  /** The shortest legal path from NEW to each state. */
+  static List<CaseStatus> pathTo(CaseStatus target) {
+    return switch (target) {
+      case NEW -> List.of();
+      case IN_REVIEW -> List.of(CaseStatus.IN_REVIEW);
+      case DISMISSED -> List.of(CaseStatus.DISMISSED);
+      case CONFIRMED -> List.of(CaseStatus.IN_REVIEW, CaseStatus.CONFIRMED);
+      case NOTICE_ISSUED ->
+          List.of(CaseStatus.IN_REVIEW, CaseStatus.CONFIRMED, CaseStatus.NOTICE_ISSUED);
+      case REFERRED -> List.of(CaseStatus.IN_REVIEW, CaseStatus.CONFIRMED, CaseStatus.REFERRED);
+      case RECHECK ->
+          List.of(
+              CaseStatus.IN_REVIEW,
+              CaseStatus.CONFIRMED,
+              CaseStatus.NOTICE_ISSUED,
+              CaseStatus.RECHECK);
+      case CLOSED_RECTIFIED ->
+          List.of(
+              CaseStatus.IN_REVIEW,
+              CaseStatus.CONFIRMED,
+              CaseStatus.NOTICE_ISSUED,
+              CaseStatus.RECHECK,
+              CaseStatus.CLOSED_RECTIFIED);
+    };
+  }
+
+  /** A fresh case brought to {@code status} along legal transitions. */
+  ReviewCase caseIn(CaseStatus status) {
+    ReviewCase c =
+        cases.open(
+            site(
+                "wf" + HOSTS.incrementAndGet() + ".test",
+                Set.of("GUARANTEED_RETURN"),
+                Set.of(),
+                50));
+    for (CaseStatus step : pathTo(status)) {
+      c = workflow.transition(c.id(), to(step));
+    }
+    assertThat(c.status()).isEqualTo(status);
+    return c;
   }
 
   static Evidence evidence(String record) {
@@ -107,6 +166,114 @@ abstract class CaseServiceContract {
     assertThat(cases.list(new CaseQuery("comms", CaseStatus.NEW)))
         .extracting(ReviewCase::host)
         .containsSubsequence("high.test", "low.test");
-    assertThat(cases.list(new CaseQuery(null, CaseStatus.DISMISSED))).isEmpty();
+    // Other tests share the database (on MariaDB): look at this test's cases only.
+    assertThat(cases.list(new CaseQuery(null, CaseStatus.DISMISSED)))
+        .extracting(ReviewCase::host)
+        .doesNotContain("low.test", "high.test");
+  }
+
+  @Test
+  void everyLegalTransitionIsAppliedAndAudited() {
+    for (CaseStatus from : CaseStatus.values()) {
+      for (CaseStatus target : from.next()) {
+        ReviewCase c = caseIn(from);
+        int before = workflow.timeline(c.id()).size();
+        ReviewCase moved = workflow.transition(c.id(), to(target));
+        assertThat(moved.status()).as(from + " -> " + target).isEqualTo(target);
+        List<CaseEvent> trail = workflow.timeline(c.id());
+        assertThat(trail).hasSize(before + 1);
+        CaseEvent last = trail.get(trail.size() - 1);
+        assertThat(last.from()).isEqualTo(from);
+        assertThat(last.to()).isEqualTo(target);
+        assertThat(last.actor()).isEqualTo(to(target).actor());
+        assertThat(last.at()).isEqualTo(T0);
+      }
+    }
+  }
+
+  @Test
+  void everyIllegalTransitionIsRefusedAndChangesNothing() {
+    for (CaseStatus from : CaseStatus.values()) {
+      for (CaseStatus target : CaseStatus.values()) {
+        if (from.next().contains(target)) {
+          continue;
+        }
+        ReviewCase c = caseIn(from);
+        List<CaseEvent> before = workflow.timeline(c.id());
+        assertThatThrownBy(() -> workflow.transition(c.id(), to(target)))
+            .as(from + " -> " + target)
+            .isInstanceOf(InvalidTransitionException.class)
+            .hasMessageContaining("case #" + c.id() + " is " + from)
+            .hasMessageContaining(target.name());
+        assertThat(cases.find(c.id()).orElseThrow().status()).isEqualTo(from);
+        assertThat(workflow.timeline(c.id())).isEqualTo(before);
+      }
+    }
+  }
+
+  @Test
+  void theTrailShowsOpeningRePatrolsAndEveryDecision() {
+    ReviewCase c = caseIn(CaseStatus.CONFIRMED);
+    cases.open(site(c.host(), Set.of("GUARANTEED_RETURN"), Set.of(), 70));
+    assertThat(cases.find(c.id()).orElseThrow().status()).isEqualTo(CaseStatus.CONFIRMED);
+    assertThat(workflow.timeline(c.id()))
+        .extracting(e -> e.actor() + ":" + e.from() + "->" + e.to())
+        .containsExactly(
+            "patrol:null->NEW",
+            "李审核:NEW->IN_REVIEW",
+            "李审核:IN_REVIEW->CONFIRMED",
+            "patrol:CONFIRMED->CONFIRMED");
+    assertThat(workflow.timeline(c.id()).get(3).comment()).contains("risk 70");
+  }
+
+  @Test
+  void aNoticeNeedsAFutureDeadlineAndADismissalAReason() {
+    ReviewCase confirmed = caseIn(CaseStatus.CONFIRMED);
+    assertThatThrownBy(
+            () ->
+                workflow.transition(
+                    confirmed.id(),
+                    new Transition(CaseStatus.NOTICE_ISSUED, "张科长", null, null, null)))
+        .hasMessage("a rectification notice needs a deadline");
+    assertThatThrownBy(
+            () ->
+                workflow.transition(
+                    confirmed.id(),
+                    new Transition(CaseStatus.NOTICE_ISSUED, "张科长", null, TODAY, null)))
+        .hasMessage("the deadline 2026-11-24 must be after today (2026-11-24)");
+    ReviewCase fresh = caseIn(CaseStatus.NEW);
+    assertThatThrownBy(
+            () ->
+                workflow.transition(
+                    fresh.id(), new Transition(CaseStatus.DISMISSED, "李审核", "误报", null, " ")))
+        .hasMessageStartingWith("a dismissal needs a reason");
+    assertThatThrownBy(
+            () ->
+                workflow.transition(
+                    fresh.id(), new Transition(CaseStatus.IN_REVIEW, " ", null, null, null)))
+        .hasMessage("say who acts (actor)");
+    assertThatThrownBy(() -> workflow.transition(999_999, to(CaseStatus.IN_REVIEW)))
+        .isInstanceOf(java.util.NoSuchElementException.class)
+        .hasMessage("no case #999999");
+
+    ReviewCase noticed = workflow.transition(confirmed.id(), to(CaseStatus.NOTICE_ISSUED));
+    assertThat(noticed.noticeDeadline()).isEqualTo(TODAY.plusDays(15));
+    assertThat(workflow.timeline(noticed.id()).get(3).deadline()).isEqualTo(TODAY.plusDays(15));
+  }
+
+  @Test
+  void noticesPastTheirDeadlineAreOverdue() {
+    ReviewCase noticed = caseIn(CaseStatus.NOTICE_ISSUED);
+    ReviewCase rechecked = caseIn(CaseStatus.RECHECK);
+    assertThat(workflow.overdue()).extracting(ReviewCase::id).doesNotContain(noticed.id());
+    CaseWorkflow later =
+        new CaseWorkflow(
+            dataSource(),
+            cases,
+            Clock.fixed(T0.plus(java.time.Duration.ofDays(16)), ZoneOffset.UTC));
+    assertThat(later.overdue())
+        .extracting(ReviewCase::id)
+        .contains(noticed.id())
+        .doesNotContain(rechecked.id());
   }
 }

@@ -10,6 +10,7 @@ import org.finpatrol.app.web.JsonViews;
 import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
+import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewCase;
 import org.finpatrol.review.ReviewSchema;
 import org.finpatrol.review.Routing;
@@ -35,6 +36,11 @@ final class CasesCommand implements Callable<Integer> {
       paramLabel = "S",
       description = "Only cases in this status (NEW, IN_REVIEW, ...).")
   String status;
+
+  @Option(
+      names = "--overdue",
+      description = "Only cases whose rectification deadline has passed (China time).")
+  boolean overdue;
 
   @Option(names = "--json", description = "One JSON object a line.")
   boolean json;
@@ -73,16 +79,25 @@ final class CasesCommand implements Callable<Integer> {
     DriverManagerDataSource dataSource =
         new DriverManagerDataSource(db.url(), db.user(), db.password());
     ReviewSchema.migrate(dataSource);
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    CaseService service = new CaseService(dataSource, routing, clock);
     List<ReviewCase> cases =
-        new CaseService(dataSource, routing, java.time.Clock.systemUTC())
-            .list(new CaseQuery(unit, wanted));
+        overdue
+            ? new CaseWorkflow(dataSource, service, clock)
+                .overdue().stream()
+                    .filter(c -> unit == null || c.units().contains(unit))
+                    .filter(c -> status == null || c.status().name().equalsIgnoreCase(status))
+                    .toList()
+            : service.list(new CaseQuery(unit, wanted));
     var out = root.console().out();
     if (json) {
       cases.forEach(c -> out.println(Json.line(JsonViews.reviewCase(c))));
       return 0;
     }
     if (cases.isEmpty()) {
-      out.println("no cases" + (unit != null || status != null ? " match" : " yet (run a patrol)"));
+      out.println(
+          "no cases"
+              + (unit != null || status != null || overdue ? " match" : " yet (run a patrol)"));
       return 0;
     }
     for (ReviewCase c : cases) {
@@ -93,7 +108,7 @@ final class CasesCommand implements Callable<Integer> {
           c.kind().id(),
           c.host(),
           c.risk(),
-          c.status(),
+          c.status() + (c.noticeDeadline() == null ? "" : " (deadline " + c.noticeDeadline() + ")"),
           String.join(",", c.units()));
       out.printf(
           Locale.ROOT,

@@ -1,10 +1,13 @@
 package org.finpatrol.app.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.finpatrol.app.search.SearchOptions;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.indexer.PageIndex;
@@ -13,7 +16,10 @@ import org.finpatrol.indexer.SearchResult;
 import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
+import org.finpatrol.review.CaseWorkflow;
+import org.finpatrol.review.InvalidTransitionException;
 import org.finpatrol.review.ReviewCase;
+import org.finpatrol.review.Transition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,16 +32,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The JSON API under {@code /api/}: search and cases (read-only for now). */
+/**
+ * The JSON API under {@code /api/}: search, cases and their workflow, tips. Until logins exist
+ * (issue 7) the server listens on loopback only and a transition's actor is taken as given.
+ */
 @RestController
 public class ApiController {
 
   private final CaseService cases;
   private final PageIndex index;
   private final TipService tips;
+  private final CaseWorkflow workflow;
 
-  public ApiController(CaseService cases, PageIndex index, TipService tips) {
+  public ApiController(CaseService cases, CaseWorkflow workflow, PageIndex index, TipService tips) {
     this.cases = cases;
+    this.workflow = workflow;
     this.index = index;
     this.tips = tips;
   }
@@ -119,6 +130,72 @@ public class ApiController {
     ReviewCase c =
         cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return JsonViews.reviewCase(c);
+  }
+
+  /**
+   * Moves a case: {@code {"to": "NOTICE_ISSUED", "actor": "张科长", "comment": "…", "deadline":
+   * "2026-12-10"}} (a dismissal has {@code "reason"}). 200 with the case; 400 when the request is
+   * incomplete, 404 for no such case, 409 when the workflow does not allow the move, each with the
+   * reason in words.
+   */
+  @PostMapping("/api/cases/{id}/transitions")
+  Map<String, Object> transition(@PathVariable long id, @RequestBody Map<String, String> body) {
+    CaseStatus to = status(body.get("to"));
+    LocalDate deadline = null;
+    if (body.get("deadline") != null) {
+      try {
+        deadline = LocalDate.parse(body.get("deadline"));
+      } catch (DateTimeParseException e) {
+        throw new ResponseStatusException(
+            HttpStatus.BAD_REQUEST,
+            "deadline '" + body.get("deadline") + "' is not a date like 2026-12-10");
+      }
+    }
+    try {
+      return JsonViews.reviewCase(
+          workflow.transition(
+              id,
+              new Transition(
+                  to, body.get("actor"), body.get("comment"), deadline, body.get("reason"))));
+    } catch (NoSuchElementException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+    } catch (InvalidTransitionException e) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** The case's audit trail, oldest first. */
+  @GetMapping("/api/cases/{id}/timeline")
+  List<Map<String, Object>> timeline(@PathVariable long id) {
+    if (cases.find(id).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case #" + id);
+    }
+    return workflow.timeline(id).stream().map(JsonViews::caseEvent).toList();
+  }
+
+  /** Cases whose rectification deadline has passed without a re-check. */
+  @GetMapping("/api/cases/overdue")
+  List<Map<String, Object>> overdue() {
+    return workflow.overdue().stream().map(JsonViews::reviewCase).toList();
+  }
+
+  private static CaseStatus status(String name) {
+    if (name == null || name.isBlank()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "say which state: \"to\"");
+    }
+    try {
+      return CaseStatus.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "unknown status '"
+              + name
+              + "' (one of "
+              + java.util.Arrays.toString(CaseStatus.values())
+              + ")");
+    }
   }
 
   /** Errors as {@code {"status": 400, "error": "what is wrong"}}, the reason in plain words. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.finpatrol.classifier.Labels;
 import org.finpatrol.indexer.SearchHit;
 import org.finpatrol.indexer.SearchResult.FacetCount;
+import org.finpatrol.review.CaseEvent;
 import org.finpatrol.review.Evidence;
 import org.finpatrol.review.ReviewCase;
 
@@ -41,6 +42,20 @@ public final class JsonViews {
       evidence.add(m);
     }
     o.put("evidence", evidence);
+    return o;
+  }
+
+  /** {@code id, at, actor, from, to, comment, deadline, reason}: one line of a case's trail. */
+  public static Map<String, Object> caseEvent(CaseEvent e) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", e.id());
+    o.put("at", e.at().toString());
+    o.put("actor", e.actor());
+    o.put("from", e.from() == null ? null : e.from().name());
+    o.put("to", e.to().name());
+    o.put("comment", e.comment());
+    o.put("deadline", e.deadline() == null ? null : e.deadline().toString());
+    o.put("reason", e.reason());
     return o;
   }
 

@@ -279,6 +279,9 @@ class CliTest {
     CliRun r = run("cases", "--json");
     assertThat(r.exit).as(r.toString()).isZero();
     assertThat(r.out).isEmpty();
+    CliRun overdue = run("cases", "--overdue");
+    assertThat(overdue.exit).as(overdue.toString()).isZero();
+    assertThat(overdue.out.strip()).isEqualTo("no cases match");
   }
 
   @Test
