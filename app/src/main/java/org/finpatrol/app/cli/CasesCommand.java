@@ -103,7 +103,7 @@ final class CasesCommand implements Callable<Integer> {
     for (ReviewCase c : cases) {
       out.printf(
           Locale.ROOT,
-          "#%d  %-4s %-24s risk %3d  %-10s units %s%n",
+          "#%d  %-4s %-24s risk %3d  %-10s units %s%s%n",
           c.id(),
           c.kind().id(),
           c.host(),

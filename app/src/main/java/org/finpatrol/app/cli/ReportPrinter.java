@@ -75,13 +75,14 @@ final class ReportPrinter {
     for (ReviewCase c : r.cases()) {
       out.printf(
           Locale.ROOT,
-          "  #%-4d %-4s %-28s risk %3d  %s  -> %s%n",
+          "  #%-4d %-4s %-28s risk %3d  %s  -> %s%s%n",
           c.id(),
           c.kind().id(),
           c.host(),
           c.risk(),
           String.join(",", c.categories()),
-          String.join(",", c.units()));
+          String.join(",", c.units()),
+          c.county() == null ? "" : "  (" + c.county() + ")");
     }
   }
 }

@@ -6,6 +6,7 @@ import org.finpatrol.app.AppPaths;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.review.CaseService;
+import org.finpatrol.review.Counties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -124,8 +125,15 @@ public class PatrolJobConfiguration {
 
   @Bean
   Step queueStep(
-      JobRepository jobs, PlatformTransactionManager tx, PatrolStore store, CaseService cases) {
-    return new StepBuilder("queue", jobs).tasklet(new QueueTasklet(store, cases), tx).build();
+      JobRepository jobs,
+      PlatformTransactionManager tx,
+      PatrolStore store,
+      CaseService cases,
+      AppPaths paths)
+      throws java.io.IOException {
+    return new StepBuilder("queue", jobs)
+        .tasklet(new QueueTasklet(store, cases, Counties.load(paths.units())), tx)
+        .build();
   }
 
   /** The run's successfully fetched pages, in id order; restartable from the last chunk. */

@@ -412,6 +412,25 @@ public class PatrolStore {
   }
 
   /** Ads whose creative makes a guaranteed-return claim, with the page they were seen on. */
+  /** Addresses and phone numbers the host's pages of this run give for its operator. */
+  public Contacts contacts(long runId, String host) {
+    List<String> addresses = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    jdbc.sql("SELECT facts FROM page WHERE run_id = ? AND host = ? AND facts IS NOT NULL")
+        .params(runId, host)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  tools.jackson.databind.JsonNode facts = FACTS_JSON.readTree(rs.getString(1));
+                  facts.path("addresses").forEach(a -> addresses.add(a.asString()));
+                  facts.path("phones").forEach(p -> phones.add(p.asString()));
+                });
+    return new Contacts(addresses, phones);
+  }
+
+  /** Where an operator says it is and how to call it. */
+  public record Contacts(List<String> addresses, List<String> phones) {}
+
   public List<FlaggedAd> flaggedAds(long runId) {
     return jdbc.sql(
             "SELECT a.id, a.text, a.landing_url, a.landing_host, a.signals, p.host, p.id, p.url,"

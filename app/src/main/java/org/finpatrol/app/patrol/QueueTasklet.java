@@ -1,14 +1,20 @@
 package org.finpatrol.app.patrol;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.finpatrol.classifier.Labels;
+import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.review.CaseInput;
 import org.finpatrol.review.CaseKind;
 import org.finpatrol.review.CaseService;
+import org.finpatrol.review.Counties;
 import org.finpatrol.review.Evidence;
 import org.finpatrol.review.ReviewCase;
 import org.finpatrol.text.Normalizer;
@@ -18,9 +24,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The queue step: opens or updates one site case per flagged platform (host) and one ad case per
- * distinct flagged creative and landing platform, with the evidence of the pages behind them. The
- * ids of the cases touched are kept in the step's execution context for the run's report.
+ * The queue step: opens or updates one site case per flagged platform (registrable domain, so every
+ * subdomain, port and path of one operator's site is one case) and one ad case per distinct flagged
+ * creative and landing platform, with the evidence of the pages behind them. The ids of the cases
+ * touched are kept in the step's execution context for the run's report.
  */
 final class QueueTasklet implements Tasklet {
 
@@ -28,10 +35,24 @@ final class QueueTasklet implements Tasklet {
 
   private final PatrolStore store;
   private final CaseService cases;
+  private final Counties counties;
 
-  QueueTasklet(PatrolStore store, CaseService cases) {
+  QueueTasklet(PatrolStore store, CaseService cases, Counties counties) {
     this.store = store;
     this.cases = cases;
+    this.counties = counties;
+  }
+
+  /** The county of the operator of these hosts, from the addresses and phones they give. */
+  private String county(long runId, List<String> hosts) {
+    List<String> addresses = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    for (String host : hosts) {
+      PatrolStore.Contacts c = store.contacts(runId, host);
+      addresses.addAll(c.addresses());
+      phones.addAll(c.phones());
+    }
+    return counties.of(addresses, phones);
   }
 
   /** An ad claiming guaranteed returns weighs like the claim (40), each further signal +20. */
@@ -43,24 +64,40 @@ final class QueueTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
     long runId = RunIds.of(chunk);
     List<Long> touched = new ArrayList<>();
+    // One site case per platform (registrable domain): www.x.cn and m.x.cn are one operator.
+    Map<String, List<Platform>> byPlatform = new LinkedHashMap<>();
     for (Platform platform : store.platforms(runId)) {
       contribution.incrementReadCount();
-      if (platform.categories().isEmpty()) {
-        continue;
+      if (!platform.categories().isEmpty()) {
+        byPlatform
+            .computeIfAbsent(Urls.platform(platform.host()), k -> new ArrayList<>())
+            .add(platform);
       }
-      List<Evidence> evidence = store.flaggedEvidence(runId, platform.host());
-      String url = evidence.isEmpty() ? "http://" + platform.host() + "/" : evidence.get(0).url();
+    }
+    for (Map.Entry<String, List<Platform>> e : byPlatform.entrySet()) {
+      List<Platform> hosts = new ArrayList<>(e.getValue());
+      hosts.sort(Comparator.comparingInt(Platform::risk).reversed());
+      Platform riskiest = hosts.get(0);
+      Set<String> categories = new TreeSet<>();
+      Set<String> signals = new TreeSet<>();
+      List<Evidence> evidence = new ArrayList<>();
+      for (Platform p : hosts) {
+        categories.addAll(p.categories());
+        signals.addAll(p.signals());
+        evidence.addAll(store.flaggedEvidence(runId, p.host()));
+      }
+      String url = evidence.isEmpty() ? "http://" + riskiest.host() + "/" : evidence.get(0).url();
       ReviewCase c =
           cases.open(
               new CaseInput(
                   CaseKind.SITE,
-                  platform.host(),
-                  platform.host(),
+                  e.getKey(),
+                  riskiest.host(),
                   url,
-                  Set.copyOf(platform.categories()),
-                  Set.copyOf(platform.signals()),
-                  null,
-                  platform.risk(),
+                  categories,
+                  signals,
+                  county(runId, hosts.stream().map(Platform::host).toList()),
+                  riskiest.risk(),
                   evidence));
       touched.add(c.id());
     }
@@ -69,7 +106,7 @@ final class QueueTasklet implements Tasklet {
       contribution.incrementReadCount();
       String host = ad.landingHost() != null ? ad.landingHost() : ad.seenOnHost();
       String key =
-          host
+          Urls.platform(host)
               + "#"
               + WarcEvidence.sha256Hex(
                       Normalizer.normalize(ad.text())
@@ -86,7 +123,7 @@ final class QueueTasklet implements Tasklet {
                   ad.landingUrl() != null ? ad.landingUrl() : ad.evidence().url(),
                   Set.of(Labels.GUARANTEED_RETURN),
                   Set.copyOf(ad.signals()),
-                  null,
+                  county(runId, List.of(host)),
                   adRisk(ad),
                   evidence));
       if (seenCreatives.add(key)) {

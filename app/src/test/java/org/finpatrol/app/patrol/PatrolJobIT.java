@@ -124,6 +124,37 @@ class PatrolJobIT {
   }
 
   @Test
+  void subdomainsOfOnePlatformAreOneCase() throws Exception {
+    String mobile =
+        "<html><head><title>鑫盛理财手机版</title></head><body><p>保本保息，年化收益15%，立即投资！</p>"
+            + "<p>地址：鹤壁市浚县黎阳路1号</p></body></html>";
+    stub("m.xinsheng.test", "/", mobile);
+    String base = ":" + sites.port() + "/";
+    context
+        .getBean(PatrolService.class)
+        .run(
+            new PatrolRequest(
+                List.of("http://xinsheng.test" + base, "http://m.xinsheng.test" + base),
+                50,
+                1,
+                0,
+                true,
+                Map.of("xinsheng.test", "127.0.0.1", "m.xinsheng.test", "127.0.0.1")),
+            line -> {});
+    List<ReviewCase> cases = context.getBean(CaseService.class).list(CaseQuery.all());
+    assertThat(cases)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.platformKey()).isEqualTo("xinsheng.test");
+              assertThat(c.county()).isEqualTo("浚县");
+              assertThat(c.evidence())
+                  .extracting(e -> java.net.URI.create(e.url()).getHost())
+                  .contains("xinsheng.test", "m.xinsheng.test");
+            });
+  }
+
+  @Test
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 
