@@ -14,6 +14,7 @@ import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Labels;
 import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.indexer.PageIndex;
+import org.finpatrol.review.CaseReports;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewSchema;
@@ -122,6 +123,11 @@ public class FinPatrolApplication {
   @Bean
   CaseWorkflow caseWorkflow(DataSource dataSource, CaseService cases, Clock clock) {
     return new CaseWorkflow(dataSource, cases, clock);
+  }
+
+  @Bean
+  CaseReports caseReports(CaseService cases, CaseWorkflow workflow, Clock clock) {
+    return new CaseReports(cases, workflow, clock);
   }
 
   @Bean

@@ -276,4 +276,85 @@ abstract class CaseServiceContract {
         .contains(noticed.id())
         .doesNotContain(rechecked.id());
   }
+
+  @Test
+  void reportsCountByCategoryAndStateAndListOverdueAndClosedCases() throws Exception {
+    String county = "报表县" + HOSTS.incrementAndGet();
+    ReviewCase dismissed = cases.open(siteIn(county, Set.of("GUARANTEED_RETURN"), 30));
+    workflow.transition(dismissed.id(), to(CaseStatus.DISMISSED));
+    ReviewCase noticed =
+        cases.open(siteIn(county, Set.of("GUARANTEED_RETURN", "UNLICENSED_SOLICITATION"), 80));
+    for (CaseStatus step : pathTo(CaseStatus.NOTICE_ISSUED)) {
+      workflow.transition(noticed.id(), to(step));
+    }
+    cases.open(siteIn("别的县", Set.of("GUARANTEED_RETURN"), 50));
+
+    // Sixteen days on, the notice (deadline: 15 days) is overdue.
+    Clock later = Clock.fixed(T0.plus(java.time.Duration.ofDays(16)), ZoneOffset.UTC);
+    CaseReports reports =
+        new CaseReports(cases, new CaseWorkflow(dataSource(), cases, later), later);
+    CaseReport report = reports.build(new ReportQuery(null, county, TODAY.minusDays(1), TODAY));
+    assertThat(report.activeCases()).isEqualTo(2);
+    assertThat(report.countsByCategory().get("GUARANTEED_RETURN"))
+        .containsEntry(CaseStatus.DISMISSED, 1)
+        .containsEntry(CaseStatus.NOTICE_ISSUED, 1);
+    assertThat(report.countsByCategory().get("UNLICENSED_SOLICITATION"))
+        .containsOnlyKeys(CaseStatus.NOTICE_ISSUED);
+    assertThat(report.overdue()).extracting(ReviewCase::id).containsExactly(noticed.id());
+    assertThat(report.closed())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.reviewCase().id()).isEqualTo(dismissed.id());
+              assertThat(c.closing().reason()).isEqualTo("银行正规理财产品，误报");
+            });
+
+    java.io.StringWriter csv = new java.io.StringWriter();
+    CaseReports.writeCsv(report, csv);
+    String text = csv.toString();
+    assertThat(text).startsWith("\uFEFF整治报告 单位=全部 县区=" + county);
+    assertThat(text).contains("GUARANTEED_RETURN,0,0,0,1,0,0,0,1,2");
+    assertThat(text).contains("合计,0,0,0,2,0,0,0,1,3");
+    assertThat(text).contains(noticed.id() + ",wf");
+    assertThat(text)
+        .contains(dismissed.id() + ",")
+        .contains("DISMISSED,2026-11-24,李审核,银行正规理财产品，误报");
+
+    java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+    CaseReports.writeXlsx(report, xlsx);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+      assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("汇总");
+      assertThat(book.getSheet("汇总").getRow(2).getCell(0).getStringCellValue())
+          .isEqualTo("GUARANTEED_RETURN");
+      assertThat(book.getSheet("汇总").getRow(2).getCell(9).getNumericCellValue()).isEqualTo(2);
+      assertThat(book.getSheet("逾期").getRow(1).getCell(0).getNumericCellValue())
+          .isEqualTo(noticed.id());
+      assertThat(book.getSheet("已办结").getRow(1).getCell(4).getStringCellValue())
+          .isEqualTo("DISMISSED");
+    }
+  }
+
+  static CaseInput siteIn(String county, Set<String> categories, int risk) {
+    String host = "wf" + HOSTS.incrementAndGet() + ".test";
+    return new CaseInput(
+        CaseKind.SITE,
+        host,
+        host,
+        "http://" + host + "/",
+        categories,
+        Set.of(),
+        county,
+        risk,
+        List.of());
+  }
+
+  @Test
+  void csvFieldsAreQuotedAndFormulasDefused() {
+    assertThat(CaseReports.csv("a,b")).isEqualTo("\"a,b\"");
+    assertThat(CaseReports.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(CaseReports.csv("=HYPERLINK(\"x\")")).startsWith("\"'=HYPERLINK");
+    assertThat(CaseReports.csv(null)).isEmpty();
+  }
 }

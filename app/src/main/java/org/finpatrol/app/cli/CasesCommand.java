@@ -5,16 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.finpatrol.app.store.DatabaseSettings;
 import org.finpatrol.app.web.JsonViews;
 import org.finpatrol.review.CaseQuery;
-import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
-import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewCase;
-import org.finpatrol.review.ReviewSchema;
 import org.finpatrol.review.Routing;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,13 +42,8 @@ final class CasesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var paths = root.paths();
-    Routing routing;
-    try {
-      routing = Routing.load(paths.units());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
-    }
+    ReviewDatabase review = ReviewDatabase.open(root.paths());
+    Routing routing = review.routing();
     if (unit != null && !routing.isUnit(unit)) {
       throw new UsageException(
           "unknown --unit '"
@@ -75,20 +65,13 @@ final class CasesCommand implements Callable<Integer> {
                 + ")");
       }
     }
-    DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
-    DriverManagerDataSource dataSource =
-        new DriverManagerDataSource(db.url(), db.user(), db.password());
-    ReviewSchema.migrate(dataSource);
-    java.time.Clock clock = java.time.Clock.systemUTC();
-    CaseService service = new CaseService(dataSource, routing, clock);
     List<ReviewCase> cases =
         overdue
-            ? new CaseWorkflow(dataSource, service, clock)
-                .overdue().stream()
-                    .filter(c -> unit == null || c.units().contains(unit))
-                    .filter(c -> status == null || c.status().name().equalsIgnoreCase(status))
-                    .toList()
-            : service.list(new CaseQuery(unit, wanted));
+            ? review.workflow().overdue().stream()
+                .filter(c -> unit == null || c.units().contains(unit))
+                .filter(c -> status == null || c.status().name().equalsIgnoreCase(status))
+                .toList()
+            : review.cases().list(new CaseQuery(unit, wanted));
     var out = root.console().out();
     if (json) {
       cases.forEach(c -> out.println(Json.line(JsonViews.reviewCase(c))));

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       AnalyzeCommand.class,
       CasesCommand.class,
+      ReportCommand.class,
       ServeCommand.class
     })
 public final class FinPatrolCommand {

@@ -1,6 +1,7 @@
 package org.finpatrol.app.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -14,13 +15,17 @@ import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.indexer.SearchRequest;
 import org.finpatrol.indexer.SearchResult;
 import org.finpatrol.review.CaseQuery;
+import org.finpatrol.review.CaseReport;
+import org.finpatrol.review.CaseReports;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
 import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.InvalidTransitionException;
+import org.finpatrol.review.ReportQuery;
 import org.finpatrol.review.ReviewCase;
 import org.finpatrol.review.Transition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +48,17 @@ public class ApiController {
   private final PageIndex index;
   private final TipService tips;
   private final CaseWorkflow workflow;
+  private final CaseReports reports;
 
-  public ApiController(CaseService cases, CaseWorkflow workflow, PageIndex index, TipService tips) {
+  public ApiController(
+      CaseService cases,
+      CaseWorkflow workflow,
+      CaseReports reports,
+      PageIndex index,
+      TipService tips) {
     this.cases = cases;
     this.workflow = workflow;
+    this.reports = reports;
     this.index = index;
     this.tips = tips;
   }
@@ -179,6 +191,70 @@ public class ApiController {
   @GetMapping("/api/cases/overdue")
   List<Map<String, Object>> overdue() {
     return workflow.overdue().stream().map(JsonViews::reviewCase).toList();
+  }
+
+  /**
+   * The case report for a unit, county and period as a download: {@code format=csv} (default) or
+   * {@code xlsx}; {@code from} and {@code to} are dates (default: this month so far).
+   */
+  @GetMapping("/api/reports")
+  ResponseEntity<byte[]> report(
+      @RequestParam(name = "unit", required = false) String unit,
+      @RequestParam(name = "county", required = false) String county,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "format", defaultValue = "csv") String format)
+      throws IOException {
+    if (unit != null && !cases.routing().isUnit(unit)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown unit '" + unit + "'");
+    }
+    LocalDate today = LocalDate.now(CaseWorkflow.LOCAL_ZONE);
+    ReportQuery query;
+    try {
+      query =
+          new ReportQuery(
+              unit,
+              county,
+              from == null ? today.withDayOfMonth(1) : day("from", from),
+              to == null ? today : day("to", to));
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    CaseReport report = reports.build(query);
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String name = "finpatrol-report-" + query.from() + "-" + query.to();
+    MediaType type;
+    switch (format.toLowerCase(Locale.ROOT)) {
+      case "csv" -> {
+        java.io.Writer w = new java.io.OutputStreamWriter(body, StandardCharsets.UTF_8);
+        CaseReports.writeCsv(report, w);
+        type = new MediaType("text", "csv", StandardCharsets.UTF_8);
+        name += ".csv";
+      }
+      case "xlsx" -> {
+        CaseReports.writeXlsx(report, body);
+        type =
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        name += ".xlsx";
+      }
+      default ->
+          throw new ResponseStatusException(
+              HttpStatus.BAD_REQUEST, "unknown format '" + format + "' (csv or xlsx)");
+    }
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .body(body.toByteArray());
+  }
+
+  private static LocalDate day(String name, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, name + " '" + value + "' is not a date like 2026-11-30");
+    }
   }
 
   private static CaseStatus status(String name) {

@@ -285,6 +285,25 @@ class CliTest {
   }
 
   @Test
+  void reportWritesCsvToStdoutAndXlsxToAFile() throws IOException {
+    CliRun csv = run("report", "--from", "2026-11-01", "--to", "2026-11-30");
+    assertThat(csv.exit).as(csv.toString()).isZero();
+    assertThat(csv.out)
+        .contains("整治报告 单位=全部 县区=全部 期间=2026-11-01至2026-11-30 案件=0")
+        .contains(
+            "类别,NEW,IN_REVIEW,CONFIRMED,NOTICE_ISSUED,RECHECK,CLOSED_RECTIFIED,REFERRED,DISMISSED,合计")
+        .contains("逾期案件")
+        .contains("已办结案件");
+    Path xlsx = data.resolve("报告.xlsx");
+    CliRun file = run("report", "--unit", "market", "--output", xlsx.toString());
+    assertThat(file.exit).as(file.toString()).isZero();
+    assertThat(Files.readAllBytes(xlsx)).startsWith('P', 'K');
+    assertThat(run("report", "--format", "xlsx").err).contains("--format xlsx needs --output FILE");
+    assertThat(run("report", "--from", "11/01").err).contains("--from '11/01' is not a date");
+    assertThat(run("report", "--unit", "nobody").exit).isEqualTo(2);
+  }
+
+  @Test
   void privateNetworkSeedIsRefusedBeforeAnythingStarts() {
     CliRun r = run("patrol", "--seed", "http://127.0.0.1:9/");
     assertThat(r.exit).isEqualTo(2);

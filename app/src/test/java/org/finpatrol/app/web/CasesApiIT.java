@@ -130,4 +130,26 @@ class CasesApiIT {
     assertThat(get("cases/424242/timeline").statusCode()).isEqualTo(404);
     assertThat(json.readTree(get("cases/" + caseId + "/timeline").body())).hasSize(1);
   }
+
+  @Test
+  void reportsDownloadAsCsvAndXlsx() throws Exception {
+    HttpResponse<String> csv = get("reports");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment; filename=\"finpatrol-report-");
+    assertThat(csv.body()).contains("GUARANTEED_RETURN,1,0,0,0,0,0,0,0,1");
+    HttpResponse<byte[]> xlsx =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "reports?format=xlsx&unit=comms")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.body()))) {
+      assertThat(book.getSheet("汇总").getRow(0).getCell(0).getStringCellValue())
+          .contains("单位=comms");
+    }
+    assertThat(get("reports?format=pdf").statusCode()).isEqualTo(400);
+    assertThat(get("reports?from=2026-12-31&to=2026-12-01").body()).contains("before it starts");
+  }
 }
