@@ -97,6 +97,16 @@ class DemoIT {
             .orElseThrow();
     assertThat(site.get("categories").toString()).contains("GUARANTEED_RETURN");
     assertThat(list).noneMatch(c -> c.get("host").asString().equals("hebi-bank.test"));
+    assertThat(site.get("escalation").asString()).startsWith("red band");
+
+    // The same cases for a person: county, escalation, one block a case.
+    String[] human = run(args("cases", "--escalated"));
+    assertThat(human[0]).as(human[2]).isEqualTo("0");
+    assertThat(human[1])
+        .contains("xinsheng-licai.test")
+        .contains("county 淇滨区")
+        .contains("ESCALATED")
+        .doesNotContain("hebi-bank.test");
     JsonNode evidence = site.get("evidence").get(0);
     int port = URI.create(site.get("url").asString()).getPort();
     // The body the demo server sent for the cited page is the body whose hash the case carries.

@@ -37,7 +37,7 @@ public final class CaseService {
 
   private static final String CASE_COLUMNS =
       "id, kind, platform_key, host, url, categories, signals, county, status, risk, created_at,"
-          + " updated_at, notice_deadline";
+          + " updated_at, notice_deadline, escalated_at, escalation";
 
   /** The actor of events a patrol causes. */
   public static final String PATROL = "patrol";
@@ -143,9 +143,7 @@ public final class CaseService {
           .update();
       jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(id).update();
     }
-    for (String unit : routing.unitsFor(input.kind(), categories, signals)) {
-      jdbc.sql("INSERT INTO case_unit (case_id, unit) VALUES (?, ?)").params(id, unit).update();
-    }
+    insertUnits(id, categories, signals, input.kind());
     for (Evidence e : input.evidence()) {
       int cited =
           jdbc.sql("SELECT COUNT(*) FROM case_evidence WHERE case_id = ? AND record_id = ?")
@@ -161,6 +159,79 @@ public final class CaseService {
       }
     }
     return id;
+  }
+
+  private void insertUnits(long id, Set<String> categories, Set<String> signals, CaseKind kind) {
+    Set<String> units = new TreeSet<>(routing.unitsFor(kind, categories, signals));
+    boolean escalated =
+        jdbc.sql("SELECT COUNT(*) FROM review_case WHERE id = ? AND escalated_at IS NOT NULL")
+                .param(id)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (escalated && routing.escalationUnit() != null) {
+      units.add(routing.escalationUnit());
+    }
+    for (String unit : units) {
+      jdbc.sql("INSERT INTO case_unit (case_id, unit) VALUES (?, ?)").params(id, unit).update();
+    }
+  }
+
+  /**
+   * Escalates a case to the leading group's office for immediate report (a red-band or fast-growing
+   * platform): records when and why, adds the escalation unit, writes the trail. Sticky: a case
+   * already escalated stays as it was; returns whether this call escalated it.
+   */
+  public boolean escalate(long caseId, String reason) {
+    Boolean done =
+        transactions.execute(
+            status -> {
+              Map<String, Object> row =
+                  jdbc.sql(
+                          "SELECT status, escalated_at, kind, categories, signals FROM review_case"
+                              + " WHERE id = ? FOR UPDATE")
+                      .param(caseId)
+                      .query(
+                          (rs, n) -> {
+                            Map<String, Object> m = new HashMap<>();
+                            m.put("status", rs.getString(1));
+                            m.put("escalated", rs.getTimestamp(2) != null);
+                            m.put("kind", rs.getString(3));
+                            m.put("categories", rs.getString(4));
+                            m.put("signals", rs.getString(5));
+                            return m;
+                          })
+                      .optional()
+                      .orElseThrow(
+                          () -> new java.util.NoSuchElementException("no case #" + caseId));
+              if ((Boolean) row.get("escalated")) {
+                return false;
+              }
+              Instant now = clock.instant();
+              String why = reason.length() > 255 ? reason.substring(0, 255) : reason;
+              jdbc.sql("UPDATE review_case SET escalated_at = ?, escalation = ? WHERE id = ?")
+                  .params(Timestamp.from(now), why, caseId)
+                  .update();
+              jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(caseId).update();
+              insertUnits(
+                  caseId,
+                  new TreeSet<>(split((String) row.get("categories"))),
+                  new TreeSet<>(split((String) row.get("signals"))),
+                  CaseKind.fromId((String) row.get("kind")));
+              CaseStatus s = CaseStatus.valueOf((String) row.get("status"));
+              CaseWorkflow.append(
+                  jdbc,
+                  caseId,
+                  now,
+                  PATROL,
+                  s,
+                  s,
+                  "escalated for immediate report: " + why,
+                  null,
+                  null);
+              return true;
+            });
+    return Boolean.TRUE.equals(done);
   }
 
   public Optional<ReviewCase> find(long id) {
@@ -252,7 +323,9 @@ public final class CaseService {
               evidence.getOrDefault(r.id, List.of()),
               r.createdAt,
               r.updatedAt,
-              r.noticeDeadline));
+              r.noticeDeadline,
+              r.escalatedAt,
+              r.escalation));
     }
     return out;
   }
@@ -270,7 +343,9 @@ public final class CaseService {
       int risk,
       Instant createdAt,
       Instant updatedAt,
-      LocalDate noticeDeadline) {
+      LocalDate noticeDeadline,
+      Instant escalatedAt,
+      String escalation) {
     static Row of(ResultSet rs) throws SQLException {
       return new Row(
           rs.getLong("id"),
@@ -287,7 +362,11 @@ public final class CaseService {
           rs.getTimestamp("updated_at").toInstant(),
           rs.getDate("notice_deadline") == null
               ? null
-              : rs.getDate("notice_deadline").toLocalDate());
+              : rs.getDate("notice_deadline").toLocalDate(),
+          rs.getTimestamp("escalated_at") == null
+              ? null
+              : rs.getTimestamp("escalated_at").toInstant(),
+          rs.getString("escalation"));
     }
   }
 

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A review case as stored: labels sorted, units sorted, evidence in fetch order; {@code
- * noticeDeadline} is the rectification deadline of the last notice (null before one).
+ * noticeDeadline} is the rectification deadline of the last notice (null before one); {@code
+ * escalatedAt} and {@code escalation} say when and why the case was escalated to the leading
+ * group's office (null if it was not).
  */
 public record ReviewCase(
     long id,
@@ -23,7 +25,9 @@ public record ReviewCase(
     List<Evidence> evidence,
     Instant createdAt,
     Instant updatedAt,
-    LocalDate noticeDeadline) {
+    LocalDate noticeDeadline,
+    Instant escalatedAt,
+    String escalation) {
 
   public ReviewCase {
     categories = List.copyOf(categories);

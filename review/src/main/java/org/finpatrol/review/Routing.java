@@ -31,6 +31,7 @@ public final class Routing {
   private final String policeUnit;
   private final String policeCategory;
   private final Set<String> policeSignals;
+  private final String escalationUnit;
 
   private Routing(
       Map<String, String> units,
@@ -39,7 +40,8 @@ public final class Routing {
       Map<String, List<String>> byCategory,
       String policeUnit,
       String policeCategory,
-      Set<String> policeSignals) {
+      Set<String> policeSignals,
+      String escalationUnit) {
     this.units = Map.copyOf(units);
     this.byKind = Map.copyOf(byKind);
     this.bySignal = Map.copyOf(bySignal);
@@ -47,6 +49,7 @@ public final class Routing {
     this.policeUnit = policeUnit;
     this.policeCategory = policeCategory;
     this.policeSignals = Set.copyOf(policeSignals);
+    this.escalationUnit = escalationUnit;
   }
 
   /**
@@ -88,6 +91,12 @@ public final class Routing {
     if (police.get("any_signal") instanceof List<?> list) {
       list.forEach(s -> policeSignals.add(String.valueOf(s)));
     }
+    String escalation =
+        doc.get("escalation") == null ? null : String.valueOf(doc.get("escalation"));
+    if (escalation != null && !units.containsKey(escalation)) {
+      throw new IllegalArgumentException(
+          where + ": escalation '" + escalation + "' is not a declared unit");
+    }
     return new Routing(
         units,
         kinds,
@@ -95,7 +104,8 @@ public final class Routing {
         unitLists(where, doc, "categories", units),
         policeUnit,
         police.get("with_category") == null ? null : String.valueOf(police.get("with_category")),
-        policeSignals);
+        policeSignals,
+        escalation);
   }
 
   private static Map<?, ?> mapping(String where, Map<?, ?> doc, String key) {
@@ -149,6 +159,14 @@ public final class Routing {
       out.add(policeUnit);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The unit an escalated case also goes to (the leading group's office), or null when {@code
+   * units.yml} names none.
+   */
+  public String escalationUnit() {
+    return escalationUnit;
   }
 
   /** Declared units: id to display name, in file order. */

@@ -357,4 +357,38 @@ abstract class CaseServiceContract {
     assertThat(CaseReports.csv("=HYPERLINK(\"x\")")).startsWith("\"'=HYPERLINK");
     assertThat(CaseReports.csv(null)).isEmpty();
   }
+
+  @Test
+  void escalationIsStickyAddsTheLeadingGroupsOfficeAndIsOnTheTrail() {
+    ReviewCase c = cases.open(siteIn(null, Set.of("GUARANTEED_RETURN"), 40));
+    assertThat(c.units()).containsExactly("comms");
+    assertThat(c.escalatedAt()).isNull();
+    assertThat(cases.escalate(c.id(), "red band, risk 90")).isTrue();
+    assertThat(cases.escalate(c.id(), "again")).isFalse();
+    ReviewCase escalated = cases.find(c.id()).orElseThrow();
+    assertThat(escalated.escalatedAt()).isEqualTo(T0);
+    assertThat(escalated.escalation()).isEqualTo("red band, risk 90");
+    assertThat(escalated.units()).containsExactly("comms", "finance-office");
+    // A later patrol recomputes the units: the escalation unit stays.
+    ReviewCase again = cases.open(siteIn(null, Set.of("GUARANTEED_RETURN"), 40));
+    assertThat(
+            cases
+                .open(
+                    new CaseInput(
+                        CaseKind.SITE,
+                        c.platformKey(),
+                        c.host(),
+                        c.url(),
+                        Set.of("GUARANTEED_RETURN"),
+                        Set.of(),
+                        null,
+                        45,
+                        List.of()))
+                .units())
+        .contains("finance-office");
+    assertThat(again.units()).doesNotContain("finance-office");
+    assertThat(workflow.timeline(c.id()))
+        .extracting(CaseEvent::comment)
+        .contains("escalated for immediate report: red band, risk 90");
+  }
 }

@@ -37,6 +37,11 @@ final class CasesCommand implements Callable<Integer> {
       description = "Only cases whose rectification deadline has passed (China time).")
   boolean overdue;
 
+  @Option(
+      names = "--escalated",
+      description = "Only cases escalated for immediate report (red or fast-growing platforms).")
+  boolean escalated;
+
   @Option(names = "--json", description = "One JSON object a line.")
   boolean json;
 
@@ -72,6 +77,9 @@ final class CasesCommand implements Callable<Integer> {
                 .filter(c -> status == null || c.status().name().equalsIgnoreCase(status))
                 .toList()
             : review.cases().list(new CaseQuery(unit, wanted));
+    if (escalated) {
+      cases = cases.stream().filter(c -> c.escalatedAt() != null).toList();
+    }
     var out = root.console().out();
     if (json) {
       cases.forEach(c -> out.println(Json.line(JsonViews.reviewCase(c))));
@@ -80,7 +88,9 @@ final class CasesCommand implements Callable<Integer> {
     if (cases.isEmpty()) {
       out.println(
           "no cases"
-              + (unit != null || status != null || overdue ? " match" : " yet (run a patrol)"));
+              + (unit != null || status != null || overdue || escalated
+                  ? " match"
+                  : " yet (run a patrol)"));
       return 0;
     }
     for (ReviewCase c : cases) {
@@ -92,13 +102,17 @@ final class CasesCommand implements Callable<Integer> {
           c.host(),
           c.risk(),
           c.status() + (c.noticeDeadline() == null ? "" : " (deadline " + c.noticeDeadline() + ")"),
-          String.join(",", c.units()));
+          String.join(",", c.units()),
+          c.county() == null ? "" : "  county " + c.county());
       out.printf(
           Locale.ROOT,
           "      %s  %s%n",
           String.join(",", c.categories()),
           c.signals().isEmpty() ? "" : "signals " + String.join(",", c.signals()));
       out.printf(Locale.ROOT, "      %s  (%d evidence record(s))%n", c.url(), c.evidence().size());
+      if (c.escalation() != null) {
+        out.printf(Locale.ROOT, "      ESCALATED %s: %s%n", c.escalatedAt(), c.escalation());
+      }
     }
     return 0;
   }

@@ -129,10 +129,11 @@ public class PatrolJobConfiguration {
       PlatformTransactionManager tx,
       PatrolStore store,
       CaseService cases,
+      RiskSettings risk,
       AppPaths paths)
       throws java.io.IOException {
     return new StepBuilder("queue", jobs)
-        .tasklet(new QueueTasklet(store, cases, Counties.load(paths.units())), tx)
+        .tasklet(new QueueTasklet(store, cases, Counties.load(paths.units()), risk), tx)
         .build();
   }
 

@@ -428,6 +428,20 @@ public class PatrolStore {
     return new Contacts(addresses, phones);
   }
 
+  /**
+   * The host's flagged pages in the latest earlier patrol that saw it, or -1 when none did (a
+   * platform seen for the first time is not "growing").
+   */
+  public int previousFlaggedPages(long runId, String host) {
+    return jdbc.sql(
+            "SELECT flagged_pages FROM platform WHERE host = ? AND run_id < ?"
+                + " ORDER BY run_id DESC LIMIT 1")
+        .params(host, runId)
+        .query(Integer.class)
+        .optional()
+        .orElse(-1);
+  }
+
   /** Where an operator says it is and how to call it. */
   public record Contacts(List<String> addresses, List<String> phones) {}
 

@@ -36,11 +36,45 @@ final class QueueTasklet implements Tasklet {
   private final PatrolStore store;
   private final CaseService cases;
   private final Counties counties;
+  private final RiskSettings risk;
 
-  QueueTasklet(PatrolStore store, CaseService cases, Counties counties) {
+  QueueTasklet(PatrolStore store, CaseService cases, Counties counties, RiskSettings risk) {
     this.store = store;
     this.cases = cases;
     this.counties = counties;
+    this.risk = risk;
+  }
+
+  /**
+   * Why a platform must be reported at once (red band; many more flagged pages than at the last
+   * patrol), or null.
+   */
+  private String escalation(long runId, List<Platform> hosts) {
+    int before = 0;
+    int now = 0;
+    for (Platform p : hosts) {
+      int previous = store.previousFlaggedPages(runId, p.host());
+      before = previous < 0 || before < 0 ? -1 : before + previous;
+      now += p.flaggedPages();
+    }
+    return escalation(hosts.get(0), before, now, risk);
+  }
+
+  /**
+   * The escalation rule: red, or flagged pages up by at least {@code fastGrowthNewPages} and to at
+   * least {@code fastGrowthFactor} times the last count ({@code before} is -1 for a platform no
+   * earlier patrol saw, which is not growth).
+   */
+  static String escalation(Platform riskiest, int before, int now, RiskSettings risk) {
+    if (riskiest.band().equals("red")) {
+      return "red band, risk " + riskiest.risk();
+    }
+    if (before >= 0
+        && now - before >= risk.fastGrowthNewPages()
+        && now >= (long) Math.max(1, before) * risk.fastGrowthFactor()) {
+      return "fast-growing: " + before + " → " + now + " flagged pages since the last patrol";
+    }
+    return null;
   }
 
   /** The county of the operator of these hosts, from the addresses and phones they give. */
@@ -99,6 +133,10 @@ final class QueueTasklet implements Tasklet {
                   county(runId, hosts.stream().map(Platform::host).toList()),
                   riskiest.risk(),
                   evidence));
+      String why = escalation(runId, hosts);
+      if (why != null) {
+        cases.escalate(c.id(), why);
+      }
       touched.add(c.id());
     }
     Set<String> seenCreatives = new HashSet<>();

@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The numbers of {@code config/risk.yml}: band thresholds and what each site fact adds to a
- * platform's score. Missing file or keys: the defaults of RULES.md.
+ * The numbers of {@code config/risk.yml}: band thresholds, what each site fact adds to a platform's
+ * score, and when a platform grows fast enough to escalate. Missing file or keys: the defaults of
+ * RULES.md.
  */
 public record RiskSettings(
     int red,
@@ -22,9 +23,11 @@ public record RiskSettings(
     int furtherFlaggedPagesMax,
     int noIcpNumber,
     int flaggedAdElsewhere,
-    int flaggedAdsElsewhereMax) {
+    int flaggedAdsElsewhereMax,
+    int fastGrowthFactor,
+    int fastGrowthNewPages) {
 
-  public static final RiskSettings DEFAULTS = new RiskSettings(70, 40, 5, 20, 10, 5, 15);
+  public static final RiskSettings DEFAULTS = new RiskSettings(70, 40, 5, 20, 10, 5, 15, 2, 5);
 
   public RiskSettings {
     if (yellow > red) {
@@ -47,6 +50,7 @@ public record RiskSettings(
     }
     Map<?, ?> bands = section(file, doc, "bands");
     Map<?, ?> facts = section(file, doc, "facts");
+    Map<?, ?> escalation = section(file, doc, "escalation");
     RiskSettings d = DEFAULTS;
     try {
       return new RiskSettings(
@@ -56,7 +60,9 @@ public record RiskSettings(
           number(file, "facts", facts, "further_flagged_pages_max", d.furtherFlaggedPagesMax()),
           number(file, "facts", facts, "no_icp_number", d.noIcpNumber()),
           number(file, "facts", facts, "flagged_ad_elsewhere", d.flaggedAdElsewhere()),
-          number(file, "facts", facts, "flagged_ads_elsewhere_max", d.flaggedAdsElsewhereMax()));
+          number(file, "facts", facts, "flagged_ads_elsewhere_max", d.flaggedAdsElsewhereMax()),
+          number(file, "escalation", escalation, "fast_growth_factor", d.fastGrowthFactor()),
+          number(file, "escalation", escalation, "fast_growth_new_pages", d.fastGrowthNewPages()));
     } catch (IllegalArgumentException e) {
       throw e.getMessage().startsWith(file.toString())
           ? e

@@ -42,6 +42,8 @@ public final class JsonViews {
       evidence.add(m);
     }
     o.put("evidence", evidence);
+    // Beyond the contract's fields: why the case was escalated for immediate report, or null.
+    o.put("escalation", c.escalation());
     return o;
   }
 

@@ -183,6 +183,8 @@ class PatrolJobIT {
               assertThat(c.host()).isEqualTo("xinsheng.test");
               assertThat(c.kind()).isEqualTo(CaseKind.SITE);
               assertThat(c.categories()).contains("GUARANTEED_RETURN", "UNLICENSED_SOLICITATION");
+              assertThat(c.escalation()).startsWith("red band, risk ");
+              assertThat(c.units()).contains("finance-office");
               assertThat(c.units()).contains("comms");
               assertThat(c.evidence()).hasSize(2);
               assertThat(c.evidence())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.finpatrol.classifier.Labels;
 import org.finpatrol.classifier.rules.RulePackLoader;
@@ -77,5 +78,22 @@ class RiskModelTest {
     Files.writeString(yml, "facts: [1, 2]\n");
     assertThatThrownBy(() -> RiskSettings.load(yml))
         .hasMessageContaining("'facts' must be a mapping");
+  }
+
+  @Test
+  void redOrFastGrowingPlatformsAreEscalated() {
+    RiskSettings d = RiskSettings.DEFAULTS;
+    Platform red =
+        new Platform("a.test", 85, "red", List.of("GUARANTEED_RETURN"), List.of(), 9, 9, List.of());
+    Platform yellow =
+        new Platform(
+            "b.test", 45, "yellow", List.of("GUARANTEED_RETURN"), List.of(), 9, 9, List.of());
+    assertThat(QueueTasklet.escalation(red, -1, 9, d)).isEqualTo("red band, risk 85");
+    assertThat(QueueTasklet.escalation(yellow, 2, 9, d))
+        .isEqualTo("fast-growing: 2 → 9 flagged pages since the last patrol");
+    assertThat(QueueTasklet.escalation(yellow, 5, 9, d)).as("less than doubled").isNull();
+    assertThat(QueueTasklet.escalation(yellow, 1, 4, d)).as("fewer than 5 new").isNull();
+    assertThat(QueueTasklet.escalation(yellow, -1, 30, d)).as("first seen").isNull();
+    assertThat(QueueTasklet.escalation(yellow, 0, 5, d)).isNotNull();
   }
 }
