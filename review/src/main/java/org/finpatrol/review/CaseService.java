@@ -234,6 +234,29 @@ public final class CaseService {
     return Boolean.TRUE.equals(done);
   }
 
+  /** Adds a patrol's remark to a case's trail without moving it (a re-check's outcome). */
+  public void note(long caseId, String comment) {
+    transactions.executeWithoutResult(
+        status -> {
+          CaseStatus s =
+              jdbc.sql("SELECT status FROM review_case WHERE id = ?")
+                  .param(caseId)
+                  .query((rs, n) -> CaseStatus.valueOf(rs.getString(1)))
+                  .optional()
+                  .orElseThrow(() -> new java.util.NoSuchElementException("no case #" + caseId));
+          CaseWorkflow.append(jdbc, caseId, clock.instant(), PATROL, s, s, comment, null, null);
+        });
+  }
+
+  /** The URLs a case cites as evidence, each once, in citation order. */
+  public List<String> citedUrls(long caseId) {
+    return find(caseId).stream()
+        .flatMap(c -> c.evidence().stream())
+        .map(Evidence::url)
+        .distinct()
+        .toList();
+  }
+
   public Optional<ReviewCase> find(long id) {
     List<ReviewCase> found =
         load("SELECT " + CASE_COLUMNS + " FROM review_case WHERE id = ?", List.of(id));

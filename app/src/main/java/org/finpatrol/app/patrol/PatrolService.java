@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.finpatrol.app.tips.TipService;
+import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
+import org.finpatrol.review.CaseStatus;
 import org.finpatrol.review.ReviewCase;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -61,6 +63,29 @@ public class PatrolService {
               request.allowPrivateNetwork(),
               request.hostOverrides());
       progressTo.line("tips: " + tips.size() + " URL(s) reported by the public join this patrol");
+    }
+    List<String> recheck = new ArrayList<>();
+    List<String> asked = request.seeds();
+    for (ReviewCase c : cases.list(new CaseQuery(null, CaseStatus.RECHECK))) {
+      cases.citedUrls(c.id()).stream()
+          .filter(u -> !asked.contains(u) && !recheck.contains(u))
+          .forEach(recheck::add);
+    }
+    if (!recheck.isEmpty()) {
+      List<String> seeds = new ArrayList<>(request.seeds());
+      seeds.addAll(recheck);
+      request =
+          new PatrolRequest(
+              seeds,
+              request.maxPages(),
+              request.maxDepth(),
+              request.politenessMs(),
+              request.allowPrivateNetwork(),
+              request.hostOverrides());
+      progressTo.line(
+          "re-check: "
+              + recheck.size()
+              + " cited URL(s) of cases awaiting re-check join this patrol");
     }
     long runId = store.createRun(request);
     this.tips.queued(tips, runId);

@@ -442,6 +442,23 @@ public class PatrolStore {
         .orElse(-1);
   }
 
+  /**
+   * What this run found at a URL: its fetch status, and how many findings its page (not its ads)
+   * has; null when the run did not reach the URL.
+   */
+  public Recheck recheck(long runId, String url) {
+    return jdbc.sql(
+            "SELECT p.fetch_status, (SELECT COUNT(*) FROM finding f WHERE f.page_id = p.id"
+                + " AND f.ad_id IS NULL) FROM page p WHERE p.run_id = ? AND p.url_hash = ?")
+        .params(runId, hash(url))
+        .query((rs, n) -> new Recheck(url, rs.getString(1), rs.getInt(2)))
+        .optional()
+        .orElse(null);
+  }
+
+  /** A cited URL as a re-check found it. */
+  public record Recheck(String url, String fetchStatus, int findings) {}
+
   /** Where an operator says it is and how to call it. */
   public record Contacts(List<String> addresses, List<String> phones) {}
 

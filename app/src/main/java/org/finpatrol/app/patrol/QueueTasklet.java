@@ -13,7 +13,9 @@ import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.review.CaseInput;
 import org.finpatrol.review.CaseKind;
+import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
+import org.finpatrol.review.CaseStatus;
 import org.finpatrol.review.Counties;
 import org.finpatrol.review.Evidence;
 import org.finpatrol.review.ReviewCase;
@@ -43,6 +45,49 @@ final class QueueTasklet implements Tasklet {
     this.cases = cases;
     this.counties = counties;
     this.risk = risk;
+  }
+
+  /**
+   * For each case awaiting re-check, what this patrol found at the pages it cites (the patrol
+   * seeded them): a remark on the case's trail for the reviewer who closes it or issues another
+   * notice.
+   */
+  private void recheck(long runId) {
+    for (ReviewCase c : cases.list(new CaseQuery(null, CaseStatus.RECHECK))) {
+      List<PatrolStore.Recheck> found = new ArrayList<>();
+      List<String> missed = new ArrayList<>();
+      for (String url : cases.citedUrls(c.id())) {
+        PatrolStore.Recheck r = store.recheck(runId, url);
+        if (r == null) {
+          missed.add(url);
+        } else {
+          found.add(r);
+        }
+      }
+      List<String> flagged =
+          found.stream().filter(r -> r.findings() > 0).map(PatrolStore.Recheck::url).toList();
+      long reached =
+          found.stream()
+              .filter(r -> r.fetchStatus().equals("OK") || r.fetchStatus().equals("NOT_MODIFIED"))
+              .count();
+      StringBuilder remark =
+          new StringBuilder("re-check by patrol #")
+              .append(runId)
+              .append(": ")
+              .append(reached)
+              .append(" of ")
+              .append(found.size() + missed.size())
+              .append(" cited page(s) fetched; ");
+      if (flagged.isEmpty()) {
+        remark.append(reached == 0 ? "nothing to compare" : "no violation found on them any more");
+      } else {
+        remark.append("still flagged: ").append(String.join(" ", flagged));
+      }
+      found.stream()
+          .filter(r -> !r.fetchStatus().equals("OK") && !r.fetchStatus().equals("NOT_MODIFIED"))
+          .forEach(r -> remark.append("; ").append(r.url()).append(" ").append(r.fetchStatus()));
+      cases.note(c.id(), remark.length() > 1000 ? remark.substring(0, 1000) : remark.toString());
+    }
   }
 
   /**
@@ -168,6 +213,7 @@ final class QueueTasklet implements Tasklet {
         touched.add(c.id());
       }
     }
+    recheck(runId);
     contribution.incrementWriteCount(touched.size());
     chunk
         .getStepContext()

@@ -21,10 +21,14 @@ import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.crawler.evidence.WarcEvidence;
+import org.finpatrol.review.CaseEvent;
 import org.finpatrol.review.CaseKind;
 import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
+import org.finpatrol.review.CaseStatus;
+import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewCase;
+import org.finpatrol.review.Transition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +156,50 @@ class PatrolJobIT {
                   .extracting(e -> java.net.URI.create(e.url()).getHost())
                   .contains("xinsheng.test", "m.xinsheng.test");
             });
+  }
+
+  @Test
+  void aCaseAwaitingRecheckIsFetchedAgainAndTheOutcomeIsOnItsTrail() throws Exception {
+    patrol();
+    ReviewCase c = context.getBean(CaseService.class).list(CaseQuery.all()).get(0);
+    CaseWorkflow workflow = context.getBean(CaseWorkflow.class);
+    for (CaseStatus to :
+        List.of(CaseStatus.IN_REVIEW, CaseStatus.CONFIRMED, CaseStatus.NOTICE_ISSUED)) {
+      java.time.LocalDate deadline =
+          to == CaseStatus.NOTICE_ISSUED
+              ? java.time.LocalDate.now(CaseWorkflow.LOCAL_ZONE).plusDays(10)
+              : null;
+      workflow.transition(c.id(), new Transition(to, "张科长", null, deadline, null));
+    }
+    workflow.transition(c.id(), new Transition(CaseStatus.RECHECK, "张科长", null, null, null));
+    // The operator took the claims down.
+    stub(
+        "xinsheng.test",
+        "/",
+        "<html><head><title>鑫盛</title></head><body><p>公司简介</p></body></html>");
+    stub("xinsheng.test", "/products", "<html><body><p>暂无产品</p></body></html>");
+
+    // A patrol of the bank only: the cited pages join it by themselves.
+    List<String> progress = new ArrayList<>();
+    context
+        .getBean(PatrolService.class)
+        .run(
+            new PatrolRequest(
+                List.of("http://bank.test:" + sites.port() + "/"),
+                50,
+                0,
+                0,
+                true,
+                Map.of("xinsheng.test", "127.0.0.1", "bank.test", "127.0.0.1")),
+            progress::add);
+    assertThat(progress)
+        .contains("re-check: 2 cited URL(s) of cases awaiting re-check join this patrol");
+    List<CaseEvent> trail = workflow.timeline(c.id());
+    assertThat(trail.get(trail.size() - 1).comment())
+        .startsWith("re-check by patrol #")
+        .endsWith("2 of 2 cited page(s) fetched; no violation found on them any more");
+    assertThat(context.getBean(CaseService.class).find(c.id()).orElseThrow().status())
+        .isEqualTo(CaseStatus.RECHECK);
   }
 
   @Test
