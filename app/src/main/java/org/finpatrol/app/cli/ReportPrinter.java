@@ -84,5 +84,19 @@ final class ReportPrinter {
           String.join(",", c.units()),
           c.county() == null ? "" : "  (" + c.county() + ")");
     }
+    if (!r.overdue().isEmpty()) {
+      out.println();
+      out.println("OVERDUE rectification notices (" + r.overdue().size() + "):");
+      for (ReviewCase c : r.overdue()) {
+        out.printf(
+            Locale.ROOT,
+            "  #%-4d %-4s %-28s deadline %s  -> %s%n",
+            c.id(),
+            c.kind().id(),
+            c.host(),
+            c.noticeDeadline(),
+            String.join(",", c.units()));
+      }
+    }
   }
 }

@@ -21,7 +21,8 @@ public record PatrolReport(
     Map<String, Integer> changes,
     List<Failure> failures,
     List<Platform> platforms,
-    List<ReviewCase> cases) {
+    List<ReviewCase> cases,
+    List<ReviewCase> overdue) {
 
   /** A URL that was not fetched, and why (the first few of a run are reported). */
   public record Failure(String url, String status, String cause) {}

@@ -22,4 +22,12 @@ public record PatrolRequest(
       throw new IllegalArgumentException("a patrol needs at least one seed URL");
     }
   }
+
+  /** This request with {@code more} seeds after its own (tips, pages to re-check). */
+  public PatrolRequest plusSeeds(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(seeds);
+    more.stream().filter(u -> !all.contains(u)).forEach(all::add);
+    return new PatrolRequest(
+        all, maxPages, maxDepth, politenessMs, allowPrivateNetwork, hostOverrides);
+  }
 }

@@ -7,6 +7,7 @@ import org.finpatrol.app.tips.TipService;
 import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
+import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewCase;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,6 +32,7 @@ public class PatrolService {
   private final CaseService cases;
   private final ProgressRelay progress;
   private final TipService tips;
+  private final CaseWorkflow workflow;
 
   public PatrolService(
       JobOperator jobs,
@@ -38,8 +40,10 @@ public class PatrolService {
       PatrolStore store,
       CaseService cases,
       ProgressRelay progress,
-      TipService tips) {
+      TipService tips,
+      CaseWorkflow workflow) {
     this.tips = tips;
+    this.workflow = workflow;
     this.jobs = jobs;
     this.patrolJob = patrolJob;
     this.store = store;
@@ -52,16 +56,7 @@ public class PatrolService {
       throws Exception {
     List<TipService.Tip> tips = this.tips.pending();
     if (!tips.isEmpty()) {
-      List<String> seeds = new ArrayList<>(request.seeds());
-      tips.stream().map(TipService.Tip::url).filter(u -> !seeds.contains(u)).forEach(seeds::add);
-      request =
-          new PatrolRequest(
-              seeds,
-              request.maxPages(),
-              request.maxDepth(),
-              request.politenessMs(),
-              request.allowPrivateNetwork(),
-              request.hostOverrides());
+      request = request.plusSeeds(tips.stream().map(TipService.Tip::url).toList());
       progressTo.line("tips: " + tips.size() + " URL(s) reported by the public join this patrol");
     }
     List<String> recheck = new ArrayList<>();
@@ -72,16 +67,7 @@ public class PatrolService {
           .forEach(recheck::add);
     }
     if (!recheck.isEmpty()) {
-      List<String> seeds = new ArrayList<>(request.seeds());
-      seeds.addAll(recheck);
-      request =
-          new PatrolRequest(
-              seeds,
-              request.maxPages(),
-              request.maxDepth(),
-              request.politenessMs(),
-              request.allowPrivateNetwork(),
-              request.hostOverrides());
+      request = request.plusSeeds(recheck);
       progressTo.line(
           "re-check: "
               + recheck.size()
@@ -135,6 +121,7 @@ public class PatrolService {
         store.changeCounts(runId),
         store.failures(runId, MAX_FAILURES_REPORTED),
         store.platforms(runId),
-        touched);
+        touched,
+        workflow.overdue());
   }
 }
