@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.finpatrol.app.store.DatabaseSettings;
+import org.finpatrol.app.store.ReviewerDecisions;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Evaluation;
+import org.finpatrol.classifier.model.Sample;
 import org.finpatrol.classifier.model.TextModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +58,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "Folds for the cross-validated report (default: ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(
+      names = "--no-decisions",
+      description =
+          "Leave out reviewers' decisions (confirmed and dismissed cases) in the database.")
+  boolean noDecisions;
+
   @Parameters(
       paramLabel = "FILE",
       arity = "0..*",
@@ -87,11 +96,25 @@ final class TrainCommand implements Callable<Integer> {
         examples.size(),
         gr,
         fs);
+    List<Sample> samples = new ArrayList<>(examples.stream().map(Evaluation::sample).toList());
+    if (!noDecisions) {
+      ReviewerDecisions.Loaded decisions = decisions(paths);
+      if (decisions != null) {
+        samples.addAll(decisions.samples());
+        out.printf(
+            Locale.ROOT,
+            "%d page(s) from reviewers' decisions (%d confirmed, %d dismissed) join the training;"
+                + " the cross-validation below scores the labelled files only%n",
+            decisions.samples().size(),
+            decisions.confirmed(),
+            decisions.dismissed());
+      }
+    }
     Classifier rules = root.classifier().withModel(null);
     long start = System.nanoTime();
     TextModel model;
     try {
-      model = TextModel.train(examples.stream().map(Evaluation::sample).toList(), threshold);
+      model = TextModel.train(samples, threshold);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -113,10 +136,32 @@ final class TrainCommand implements Callable<Integer> {
         Locale.ROOT,
         "%nmodel trained in %.1f s on %d examples, threshold %.2f, written to %s%n",
         seconds,
-        examples.size(),
+        samples.size(),
         threshold,
         target);
     return input.badLines == 0 ? 0 : 2;
+  }
+
+  /**
+   * Reviewers' decisions from the configured database; null when there is none yet (a fresh
+   * embedded database is not created just to find it empty).
+   */
+  private static ReviewerDecisions.Loaded decisions(org.finpatrol.app.AppPaths paths)
+      throws IOException {
+    if (System.getenv(DatabaseSettings.URL_ENV) == null
+        && !Files.exists(paths.data().resolve("db").resolve("finpatrol.mv.db"))) {
+      return null;
+    }
+    DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
+    var dataSource =
+        new org.springframework.jdbc.datasource.DriverManagerDataSource(
+            db.url(), db.user(), db.password());
+    try {
+      return new ReviewerDecisions(dataSource).load();
+    } catch (org.springframework.dao.DataAccessException e) {
+      // A database without the review or patrol tables has no decisions to learn from.
+      return null;
+    }
   }
 
   private static List<Path> defaultTraining(Path dir) throws IOException {

@@ -203,6 +203,27 @@ class PatrolJobIT {
   }
 
   @Test
+  void reviewersDecisionsBecomeTrainingSamples() throws Exception {
+    patrol();
+    var decisions =
+        new org.finpatrol.app.store.ReviewerDecisions(context.getBean(javax.sql.DataSource.class));
+    assertThat(decisions.load().samples()).as("undecided cases teach nothing").isEmpty();
+    ReviewCase c = context.getBean(CaseService.class).list(CaseQuery.all()).get(0);
+    CaseWorkflow workflow = context.getBean(CaseWorkflow.class);
+    workflow.transition(c.id(), new Transition(CaseStatus.IN_REVIEW, "李审核", null, null, null));
+    workflow.transition(c.id(), new Transition(CaseStatus.CONFIRMED, "李审核", null, null, null));
+    var confirmed = decisions.load();
+    assertThat(confirmed.confirmed()).isEqualTo(2);
+    assertThat(confirmed.samples())
+        .allSatisfy(
+            s -> {
+              assertThat(s.financialSolicitation()).isTrue();
+              assertThat(s.guaranteedReturn()).isTrue();
+            })
+        .anySatisfy(s -> assertThat(s.text()).contains("保本保息"));
+  }
+
+  @Test
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 

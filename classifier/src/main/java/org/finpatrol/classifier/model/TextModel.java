@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -69,12 +69,17 @@ public final class TextModel {
         samples.size());
   }
 
-  private static DoccatModel train(List<Sample> samples, Predicate<Sample> label, String name) {
+  private static DoccatModel train(
+      List<Sample> samples, Function<Sample, Boolean> label, String name) {
     List<DocumentSample> docs = new ArrayList<>(samples.size());
     boolean yes = false;
     boolean no = false;
     for (Sample s : samples) {
-      boolean positive = label.test(s);
+      Boolean known = label.apply(s);
+      if (known == null) {
+        continue;
+      }
+      boolean positive = known;
       yes |= positive;
       no |= !positive;
       docs.add(new DocumentSample(positive ? YES : NO, features(CompactText.of(s.text()))));

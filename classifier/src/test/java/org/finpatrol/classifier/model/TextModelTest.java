@@ -86,6 +86,15 @@ class TextModelTest {
   void trainingNeedsBothClassesAndADamagedFileIsNamed(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> TextModel.train(List.of(new Sample("保本保息", true, true)), 0.8))
         .hasMessageContaining("both positive and negative");
+    // A sample that does not know a label teaches only the other one.
+    List<Sample> partial = new ArrayList<>(samples());
+    partial.add(new Sample("银行理财，收益浮动", Boolean.FALSE, null));
+    assertThat(TextModel.train(partial, 0.8).trainedOn()).isEqualTo(samples().size() + 1);
+    assertThatThrownBy(
+            () ->
+                TextModel.train(
+                    List.of(new Sample("保本保息", null, true), new Sample("天气", null, false)), 0.8))
+        .hasMessageContaining("cannot train guaranteed_return");
     model.save(dir);
     Files.writeString(dir.resolve(TextModel.GUARANTEED_RETURN_FILE), "not a model");
     assertThatThrownBy(() -> TextModel.load(dir))
