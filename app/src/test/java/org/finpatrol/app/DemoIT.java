@@ -98,6 +98,15 @@ class DemoIT {
     assertThat(site.get("categories").toString()).contains("GUARANTEED_RETURN");
     assertThat(list).noneMatch(c -> c.get("host").asString().equals("hebi-bank.test"));
     assertThat(site.get("escalation").asString()).startsWith("red band");
+    // The banner ad on the platform's page is a case of its own, for market supervision.
+    assertThat(list)
+        .filteredOn(c -> c.get("kind").asString().equals("ad"))
+        .singleElement()
+        .satisfies(
+            ad -> {
+              assertThat(ad.get("categories").toString()).contains("UNLICENSED_SOLICITATION");
+              assertThat(ad.get("units").toString()).contains("market");
+            });
 
     // The same cases for a person: county, escalation, one block a case.
     String[] human = run(args("cases", "--escalated"));

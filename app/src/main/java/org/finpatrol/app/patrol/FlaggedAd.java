@@ -9,6 +9,7 @@ record FlaggedAd(
     String text,
     String landingUrl,
     String landingHost,
+    java.util.Set<String> categories,
     List<String> signals,
     String seenOnHost,
     Evidence evidence) {}

@@ -462,11 +462,30 @@ public class PatrolStore {
   /** Where an operator says it is and how to call it. */
   public record Contacts(List<String> addresses, List<String> phones) {}
 
+  /**
+   * The run's ads that carry a category (a guaranteed-return claim, or financial marketing by an
+   * unlicensed operator), with the page that showed them as evidence.
+   */
   public List<FlaggedAd> flaggedAds(long runId) {
-    return jdbc.sql(
+    Map<Long, java.util.Set<String>> categories = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT ad_id, category FROM finding WHERE run_id = ? AND ad_id IS NOT NULL"
+                + " AND category IS NOT NULL")
+        .param(runId)
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    categories
+                        .computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>())
+                        .add(rs.getString(2)));
+    if (categories.isEmpty()) {
+      return List.of();
+    }
+    return jdbc
+        .sql(
             "SELECT a.id, a.text, a.landing_url, a.landing_host, a.signals, p.host, p.id, p.url,"
                 + " p.warc_file, p.record_id, p.sha256, p.fetched_at FROM page_ad a JOIN page p ON p.id = a.page_id"
-                + " WHERE a.run_id = ? AND a.guaranteed_return = TRUE AND p.record_id IS NOT NULL ORDER BY a.id")
+                + " WHERE a.run_id = ? AND p.record_id IS NOT NULL ORDER BY a.id")
         .param(runId)
         .query(
             (rs, n) ->
@@ -475,6 +494,7 @@ public class PatrolStore {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
+                    categories.getOrDefault(rs.getLong(1), java.util.Set.of()),
                     split(rs.getString(5)),
                     rs.getString(6),
                     new org.finpatrol.review.Evidence(
@@ -483,7 +503,10 @@ public class PatrolStore {
                         rs.getString(10),
                         rs.getString(11),
                         rs.getTimestamp(12).toInstant())))
-        .list();
+        .list()
+        .stream()
+        .filter(ad -> !ad.categories().isEmpty())
+        .toList();
   }
 
   /** Up to {@code limit} URLs of the run that were not fetched, with status and cause. */

@@ -134,9 +134,19 @@ final class QueueTasklet implements Tasklet {
     return counties.of(addresses, phones);
   }
 
-  /** An ad claiming guaranteed returns weighs like the claim (40), each further signal +20. */
-  private static int adRisk(FlaggedAd ad) {
-    return Math.min(100, 40 + 20 * ad.signals().size());
+  /**
+   * An ad's risk: a guaranteed-return claim weighs 40 and unlicensed marketing 30, as their rules
+   * do; each signal adds 10.
+   */
+  static int adRisk(FlaggedAd ad) {
+    int risk = 10 * ad.signals().size();
+    if (ad.categories().contains(Labels.GUARANTEED_RETURN)) {
+      risk += 40;
+    }
+    if (ad.categories().contains(Labels.UNLICENSED_SOLICITATION)) {
+      risk += 30;
+    }
+    return Math.min(100, risk);
   }
 
   @Override
@@ -204,7 +214,7 @@ final class QueueTasklet implements Tasklet {
                   key,
                   host,
                   ad.landingUrl() != null ? ad.landingUrl() : ad.evidence().url(),
-                  Set.of(Labels.GUARANTEED_RETURN),
+                  ad.categories(),
                   Set.copyOf(ad.signals()),
                   county(runId, List.of(host)),
                   adRisk(ad),

@@ -96,4 +96,33 @@ class RiskModelTest {
     assertThat(QueueTasklet.escalation(yellow, -1, 30, d)).as("first seen").isNull();
     assertThat(QueueTasklet.escalation(yellow, 0, 5, d)).isNotNull();
   }
+
+  @Test
+  void anAdsRiskFollowsItsCategoriesAndSignals() {
+    org.finpatrol.review.Evidence e =
+        new org.finpatrol.review.Evidence(
+            "http://a.test/", "w.warc.gz", "<urn:uuid:1>", "0".repeat(64), java.time.Instant.EPOCH);
+    FlaggedAd unlicensed =
+        new FlaggedAd(
+            1,
+            "年化8%",
+            null,
+            null,
+            Set.of("UNLICENSED_SOLICITATION"),
+            List.of("MISSING_RISK_WARNING"),
+            "a.test",
+            e);
+    FlaggedAd both =
+        new FlaggedAd(
+            2,
+            "保本保息",
+            null,
+            null,
+            Set.of("GUARANTEED_RETURN", "UNLICENSED_SOLICITATION"),
+            List.of("HIGH_YIELD", "MISSING_RISK_WARNING", "UNLABELED_AD", "RESTRICTED_NAME"),
+            "a.test",
+            e);
+    assertThat(QueueTasklet.adRisk(unlicensed)).isEqualTo(40);
+    assertThat(QueueTasklet.adRisk(both)).isEqualTo(100);
+  }
 }
