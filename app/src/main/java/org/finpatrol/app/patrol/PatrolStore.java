@@ -456,6 +456,52 @@ public class PatrolStore {
         .orElse(null);
   }
 
+  /**
+   * The findings on the pages behind these evidence records (the pages a case cites), page by page:
+   * what a reviewer checks. Findings on ads carry the ad's text as {@code ad}.
+   */
+  public List<CitedFinding> findingsOn(List<String> recordIds) {
+    List<CitedFinding> out = new ArrayList<>();
+    for (String record : recordIds) {
+      jdbc.sql(
+              "SELECT p.url, p.record_id, a.text, f.rule_id, f.category, f.signal_id,"
+                  + " f.start_offset, f.end_offset, f.matched_text, f.basis FROM page p"
+                  + " JOIN finding f ON f.page_id = p.id AND f.run_id = p.run_id"
+                  + " LEFT JOIN page_ad a ON a.id = f.ad_id"
+                  + " WHERE p.record_id = ? ORDER BY f.ad_id, f.start_offset, f.id")
+          .param(record)
+          .query(
+              (RowCallbackHandler)
+                  rs ->
+                      out.add(
+                          new CitedFinding(
+                              rs.getString(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getString(5),
+                              rs.getString(6),
+                              rs.getInt(7),
+                              rs.getInt(8),
+                              rs.getString(9),
+                              rs.getString(10))));
+    }
+    return out;
+  }
+
+  /** A finding on a cited page (offsets into "title\ntext", or into the ad's text). */
+  public record CitedFinding(
+      String url,
+      String recordId,
+      String ad,
+      String rule,
+      String category,
+      String signal,
+      int start,
+      int end,
+      String text,
+      String basis) {}
+
   /** A cited URL as a re-check found it. */
   public record Recheck(String url, String fetchStatus, int findings) {}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.search.SearchOptions;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.indexer.PageIndex;
@@ -49,13 +50,16 @@ public class ApiController {
   private final TipService tips;
   private final CaseWorkflow workflow;
   private final CaseReports reports;
+  private final PatrolStore patrols;
 
   public ApiController(
       CaseService cases,
       CaseWorkflow workflow,
       CaseReports reports,
+      PatrolStore patrols,
       PageIndex index,
       TipService tips) {
+    this.patrols = patrols;
     this.cases = cases;
     this.workflow = workflow;
     this.reports = reports;
@@ -176,6 +180,36 @@ public class ApiController {
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
+  }
+
+  /**
+   * The findings on the pages the case cites: {@code url, record_id, ad, rule, category, signal,
+   * start, end, text, basis}; offsets are into the page's title and text ("title\ntext"), or into
+   * the ad's text when {@code ad} is set.
+   */
+  @GetMapping("/api/cases/{id}/findings")
+  List<Map<String, Object>> findings(@PathVariable long id) {
+    ReviewCase c =
+        cases
+            .find(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case #" + id));
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (PatrolStore.CitedFinding f :
+        patrols.findingsOn(c.evidence().stream().map(e -> e.recordId()).toList())) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("url", f.url());
+      o.put("record_id", f.recordId());
+      o.put("ad", f.ad());
+      o.put("rule", f.rule());
+      o.put("category", f.category());
+      o.put("signal", f.signal());
+      o.put("start", f.start());
+      o.put("end", f.end());
+      o.put("text", f.text());
+      o.put("basis", f.basis());
+      out.add(o);
+    }
+    return out;
   }
 
   /** The case's audit trail, oldest first. */

@@ -134,4 +134,32 @@ class SearchApiIT {
     assertThat(call("q=x&from=yesterday").body()).contains("from 'yesterday'");
     assertThat(call("q=x&category=NOPE").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void aCaseShowsTheFindingsOnThePagesItCites() throws Exception {
+    JsonNode list =
+        json.readTree(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "cases")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body());
+    long id = list.get(0).get("id").asLong();
+    JsonNode findings =
+        json.readTree(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "cases/" + id + "/findings")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body());
+    assertThat(findings.size()).isPositive();
+    JsonNode claim = null;
+    for (JsonNode f : findings) {
+      if ("保本保息".equals(f.get("text").asString())) {
+        claim = f;
+      }
+    }
+    assertThat(claim).as(findings.toString()).isNotNull();
+    assertThat(claim.get("category").asString()).isEqualTo("GUARANTEED_RETURN");
+    assertThat(claim.get("end").asInt() - claim.get("start").asInt()).isEqualTo(4);
+    assertThat(claim.get("record_id").asString()).startsWith("<urn:uuid:");
+  }
 }
