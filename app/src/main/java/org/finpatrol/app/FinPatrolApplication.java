@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.finpatrol.app.demo.DemoSites;
 import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.store.DatabaseSettings;
+import org.finpatrol.app.store.LicenceStore;
 import org.finpatrol.app.store.V1__BatchSchema;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Labels;
@@ -95,13 +96,26 @@ public class FinPatrolApplication {
    * fictional licensed bank ({@code finpatrol.demo-licences}), which the real list must not hold.
    */
   @Bean
-  Classifier classifier(AppPaths paths, org.springframework.core.env.Environment env)
+  Classifier classifier(
+      AppPaths paths,
+      org.springframework.core.env.Environment env,
+      LicenceStore licences,
+      // The licence table must exist before the file's rows go in: migrations first.
+      org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer migrations)
       throws IOException {
     LicenceRegistry registry = LicenceRegistry.load(paths.licences());
     if (env.getProperty("finpatrol.demo-licences", Boolean.class, false)) {
       registry = registry.plus(DemoSites.licences());
     }
-    return Classifiers.load(paths, registry);
+    // The file's rows go to the database, beside the rows admins add; the classifier asks the
+    // database's registry, so an admin's edit applies to the next page.
+    licences.loadFile(registry);
+    return Classifiers.load(paths, registry).withLicences(licences::current);
+  }
+
+  @Bean
+  LicenceStore licenceStore(DataSource dataSource, Clock clock) {
+    return new LicenceStore(dataSource, clock);
   }
 
   @Bean

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.finpatrol.classifier.licence.Licence;
 import org.finpatrol.classifier.licence.LicenceRegistry;
@@ -67,7 +68,10 @@ public final class Classifier {
   private final Map<Rule, PhraseAutomaton<Rule>> adLacks = new LinkedHashMap<>();
 
   private final List<Rule> adUnlabelled = new ArrayList<>();
-  private final LicenceRegistry registry;
+
+  /** Asked once per text: an edited registry applies to the next text without a rebuild. */
+  private final Supplier<LicenceRegistry> registry;
+
   private final PhraseAutomaton<String> thirdParty;
 
   private final TextModel model;
@@ -79,6 +83,10 @@ public final class Classifier {
 
   /** Rules and licence registry; {@code model} may be null (rules only). */
   public Classifier(RuleSet rules, LicenceRegistry registry, TextModel model) {
+    this(rules, () -> registry, model);
+  }
+
+  private Classifier(RuleSet rules, Supplier<LicenceRegistry> registry, TextModel model) {
     this.rules = rules;
     this.registry = registry;
     this.model = model;
@@ -163,6 +171,14 @@ public final class Classifier {
         new RulePackLoader(Labels.CATEGORIES, Labels.SIGNALS).load(rulesDirectory), registry, null);
   }
 
+  /**
+   * The same rules and model with a registry that may change while the classifier is in use (the
+   * database's, which admins edit); each text is judged against the registry of the moment.
+   */
+  public Classifier withLicences(Supplier<LicenceRegistry> registry) {
+    return new Classifier(rules, registry, model);
+  }
+
   /** The same rules and registry with this statistical model (null: rules only). */
   public Classifier withModel(TextModel model) {
     return new Classifier(rules, registry, model);
@@ -198,8 +214,9 @@ public final class Classifier {
     findings.addAll(nearFindings(ct, excepted));
     findings.addAll(patternFindings(ct, excepted));
     findings.addAll(yieldFindings(ct));
-    List<PhraseAutomaton.Hit<Licence>> operators = registeredOperators(ct);
-    findings.removeIf(f -> clearedByLicence(f, ct, operators));
+    LicenceRegistry licences = registry.get();
+    List<PhraseAutomaton.Hit<Licence>> operators = registeredOperators(ct, licences);
+    findings.removeIf(f -> clearedByLicence(f, ct, operators, licences));
     boolean isFinancial = !financial.find(c).isEmpty();
     boolean nonSoliciting = !pageType.equals(OTHER);
     boolean offer =
@@ -478,7 +495,8 @@ public final class Classifier {
    * licence registry except those in a third-party role (a custody bank, a partner, a way to pay:
    * 由浙商银行存管, 支持支付宝付款), which say nothing about who is soliciting.
    */
-  private List<PhraseAutomaton.Hit<Licence>> registeredOperators(CompactText ct) {
+  private List<PhraseAutomaton.Hit<Licence>> registeredOperators(
+      CompactText ct, LicenceRegistry registry) {
     if (registry.size() == 0) {
       return List.of();
     }
@@ -505,8 +523,11 @@ public final class Classifier {
    * RULES.md control 5: a licensed operator's restricted name, state backing and custody
    * arrangements are not signals; nor is a restricted name that is itself registered.
    */
-  private boolean clearedByLicence(
-      Finding f, CompactText ct, List<PhraseAutomaton.Hit<Licence>> operators) {
+  private static boolean clearedByLicence(
+      Finding f,
+      CompactText ct,
+      List<PhraseAutomaton.Hit<Licence>> operators,
+      LicenceRegistry registry) {
     if (f.signal() == null) {
       return false;
     }

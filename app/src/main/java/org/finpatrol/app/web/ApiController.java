@@ -28,7 +28,6 @@ import org.finpatrol.review.Transition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -306,14 +305,5 @@ public class ApiController {
               + java.util.Arrays.toString(CaseStatus.values())
               + ")");
     }
-  }
-
-  /** Errors as {@code {"status": 400, "error": "what is wrong"}}, the reason in plain words. */
-  @ExceptionHandler(ResponseStatusException.class)
-  ResponseEntity<Map<String, Object>> error(ResponseStatusException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", e.getStatusCode().value());
-    body.put("error", e.getReason());
-    return ResponseEntity.status(e.getStatusCode()).body(body);
   }
 }

@@ -127,19 +127,7 @@ public final class LicenceRegistry {
       }
     }
     LicenceRegistry registry = new LicenceRegistry(rows);
-    for (Licence licence : rows) {
-      for (String bank : licence.custodyBanks()) {
-        if (!registry.isCustodyBank(bank)) {
-          errors.add(
-              source
-                  + ":"
-                  + licence.line()
-                  + ": custody bank '"
-                  + bank
-                  + "' is not on the custody list (add a row of type custody for it)");
-        }
-      }
-    }
+    errors.addAll(custodyErrors(registry, l -> source + ":" + l.line()));
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", errors));
     }
@@ -151,16 +139,37 @@ public final class LicenceRegistry {
       throw new IllegalArgumentException(
           "expected 5 fields (" + HEADER + "), found " + fields.size());
     }
-    String name = fields.get(0).strip();
+    return licence(
+        fields.get(0),
+        list(fields.get(1)),
+        fields.get(2),
+        fields.get(3),
+        list(fields.get(4)),
+        line);
+  }
+
+  /**
+   * A checked row: a name, a known type, a number of the right form for its type (or none).
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  public static Licence licence(
+      String rawName,
+      List<String> aliases,
+      String rawType,
+      String rawNumber,
+      List<String> custodyBanks,
+      int line) {
+    String name = rawName == null ? "" : rawName.strip();
     if (key(name).length() < 2) {
       throw new IllegalArgumentException("a name is required");
     }
-    String type = fields.get(2).strip();
+    String type = rawType == null ? "" : rawType.strip();
     if (!TYPES.contains(type)) {
       throw new IllegalArgumentException(
           "unknown licence type '" + type + "' (one of " + String.join(", ", TYPES) + ")");
     }
-    String number = fields.get(3).strip();
+    String number = rawNumber == null ? "" : rawNumber.strip();
     Pattern form = NUMBER_FORMS.get(type);
     if (!number.isEmpty() && form != null && !form.matcher(number).matches()) {
       throw new IllegalArgumentException(
@@ -172,7 +181,7 @@ public final class LicenceRegistry {
               + NUMBER_FORM_NAMES.get(type)
               + ")");
     }
-    return new Licence(name, list(fields.get(1)), type, number, list(fields.get(4)), line);
+    return new Licence(name, aliases, type, number, custodyBanks, line);
   }
 
   private static List<String> list(String field) {
@@ -247,6 +256,57 @@ public final class LicenceRegistry {
         .forEach(b::appendCodePoint);
     String key = BRANCH.matcher(b).replaceFirst("");
     return COMPANY_FORM.matcher(key).replaceFirst("");
+  }
+
+  /**
+   * A registry of these rows, checked as a file's are: no name registered twice for one type, every
+   * custody bank on the custody list. {@code source} names the rows in errors.
+   */
+  public static LicenceRegistry of(String source, List<Licence> rows) {
+    List<String> errors = new ArrayList<>();
+    Map<String, Licence> seen = new LinkedHashMap<>();
+    for (Licence licence : rows) {
+      for (String key : keys(licence)) {
+        Licence earlier = seen.putIfAbsent(key + "\u0000" + licence.type(), licence);
+        if (earlier != null && earlier != licence) {
+          errors.add(
+              source
+                  + ": '"
+                  + key
+                  + "' is registered twice as "
+                  + licence.type()
+                  + " ("
+                  + earlier.name()
+                  + ", "
+                  + licence.name()
+                  + ")");
+        }
+      }
+    }
+    LicenceRegistry registry = new LicenceRegistry(rows);
+    errors.addAll(custodyErrors(registry, l -> source + ": " + l.name()));
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", errors));
+    }
+    return registry;
+  }
+
+  /** Each custody bank a row names that is not on the custody list, as an error message. */
+  private static List<String> custodyErrors(
+      LicenceRegistry registry, java.util.function.Function<Licence, String> where) {
+    List<String> errors = new ArrayList<>();
+    for (Licence licence : registry.licences) {
+      for (String bank : licence.custodyBanks()) {
+        if (!registry.isCustodyBank(bank)) {
+          errors.add(
+              where.apply(licence)
+                  + ": custody bank '"
+                  + bank
+                  + "' is not on the custody list (add a row of type custody for it)");
+        }
+      }
+    }
+    return errors;
   }
 
   /** This registry with another's rows added (the demo's fictional bank beside the real list). */
