@@ -145,6 +145,11 @@ public class FinPatrolApplication {
   }
 
   @Bean
+  org.finpatrol.app.patrol.CaseFacts caseFacts(DataSource dataSource) {
+    return new org.finpatrol.app.patrol.CaseFacts(dataSource);
+  }
+
+  @Bean
   PatrolStore patrolStore(DataSource dataSource, Clock clock) {
     return new PatrolStore(dataSource, clock);
   }

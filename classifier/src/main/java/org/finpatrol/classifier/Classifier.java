@@ -72,7 +72,7 @@ public final class Classifier {
   /** Asked once per text: an edited registry applies to the next text without a rebuild. */
   private final Supplier<LicenceRegistry> registry;
 
-  private final PhraseAutomaton<String> thirdParty;
+  private final LicenceCheck licenceCheck;
 
   private final TextModel model;
 
@@ -151,7 +151,7 @@ public final class Classifier {
     this.financial = cues(cues.financial(), "financial");
     this.callToAction = cues(cues.callToAction(), "cta");
     this.operatorVoice = cues(cues.operatorVoice(), "voice");
-    this.thirdParty = cues(cues.licenceThirdParty(), "third-party");
+    this.licenceCheck = new LicenceCheck(cues(cues.licenceThirdParty(), "third-party"));
   }
 
   /**
@@ -215,8 +215,8 @@ public final class Classifier {
     findings.addAll(patternFindings(ct, excepted));
     findings.addAll(yieldFindings(ct));
     LicenceRegistry licences = registry.get();
-    List<PhraseAutomaton.Hit<Licence>> operators = registeredOperators(ct, licences);
-    findings.removeIf(f -> clearedByLicence(f, ct, operators, licences));
+    List<PhraseAutomaton.Hit<Licence>> operators = licenceCheck.operators(ct, licences);
+    findings.removeIf(f -> LicenceCheck.cleared(f, ct, operators, licences));
     boolean isFinancial = !financial.find(c).isEmpty();
     boolean nonSoliciting = !pageType.equals(OTHER);
     boolean offer =
@@ -488,66 +488,6 @@ public final class Classifier {
       }
     }
     return findings;
-  }
-
-  /**
-   * Registered names the text gives as its operator's: every mention of a name or alias of the
-   * licence registry except those in a third-party role (a custody bank, a partner, a way to pay:
-   * 由浙商银行存管, 支持支付宝付款), which say nothing about who is soliciting.
-   */
-  private List<PhraseAutomaton.Hit<Licence>> registeredOperators(
-      CompactText ct, LicenceRegistry registry) {
-    if (registry.size() == 0) {
-      return List.of();
-    }
-    List<PhraseAutomaton.Hit<Licence>> operators = new ArrayList<>();
-    String c = ct.compact();
-    for (var mention : registry.mentions(c)) {
-      if (mention.value().type().equals("custody")
-          && registry.lookup(mention.phrase()).size() == 1) {
-        continue; // On the custody list only: a bank named for custody, not a licensed seller.
-      }
-      int from = Math.max(ct.sentenceStart(mention.start()), mention.start() - THIRD_PARTY_REACH);
-      int to = Math.min(ct.sentenceEnd(mention.start()), mention.end() + THIRD_PARTY_REACH);
-      if (!thirdParty.anyIn(c, from, to)) {
-        operators.add(mention);
-      }
-    }
-    return operators;
-  }
-
-  /** How far (compact characters) a third-party cue may stand from a registered name. */
-  private static final int THIRD_PARTY_REACH = 12;
-
-  /**
-   * RULES.md control 5: a licensed operator's restricted name, state backing and custody
-   * arrangements are not signals; nor is a restricted name that is itself registered.
-   */
-  private static boolean clearedByLicence(
-      Finding f,
-      CompactText ct,
-      List<PhraseAutomaton.Hit<Licence>> operators,
-      LicenceRegistry registry) {
-    if (f.signal() == null) {
-      return false;
-    }
-    switch (f.signal()) {
-      case "RESTRICTED_NAME":
-        if (!registry.lookup(f.text()).isEmpty()) {
-          return true;
-        }
-        for (var op : operators) {
-          if (ct.originalStart(op.start()) < f.end() && f.start() < ct.originalEnd(op.end())) {
-            return true;
-          }
-        }
-        return false;
-      case "FALSE_ENDORSEMENT":
-      case "NO_CUSTODY":
-        return !operators.isEmpty();
-      default:
-        return false;
-    }
   }
 
   /**

@@ -130,10 +130,11 @@ public class PatrolJobConfiguration {
       PatrolStore store,
       CaseService cases,
       RiskSettings risk,
-      AppPaths paths)
+      AppPaths paths,
+      CaseFacts facts)
       throws java.io.IOException {
     return new StepBuilder("queue", jobs)
-        .tasklet(new QueueTasklet(store, cases, Counties.load(paths.units()), risk), tx)
+        .tasklet(new QueueTasklet(store, facts, cases, Counties.load(paths.units()), risk), tx)
         .build();
   }
 

@@ -36,12 +36,15 @@ final class QueueTasklet implements Tasklet {
   static final String CASE_IDS = "cases";
 
   private final PatrolStore store;
+  private final CaseFacts facts;
   private final CaseService cases;
   private final Counties counties;
   private final RiskSettings risk;
 
-  QueueTasklet(PatrolStore store, CaseService cases, Counties counties, RiskSettings risk) {
+  QueueTasklet(
+      PatrolStore store, CaseFacts facts, CaseService cases, Counties counties, RiskSettings risk) {
     this.store = store;
+    this.facts = facts;
     this.cases = cases;
     this.counties = counties;
     this.risk = risk;
@@ -54,10 +57,10 @@ final class QueueTasklet implements Tasklet {
    */
   private void recheck(long runId) {
     for (ReviewCase c : cases.list(new CaseQuery(null, CaseStatus.RECHECK))) {
-      List<PatrolStore.Recheck> found = new ArrayList<>();
+      List<CaseFacts.Recheck> found = new ArrayList<>();
       List<String> missed = new ArrayList<>();
       for (String url : cases.citedUrls(c.id())) {
-        PatrolStore.Recheck r = store.recheck(runId, url);
+        CaseFacts.Recheck r = facts.recheck(runId, url);
         if (r == null) {
           missed.add(url);
         } else {
@@ -65,7 +68,7 @@ final class QueueTasklet implements Tasklet {
         }
       }
       List<String> flagged =
-          found.stream().filter(r -> r.findings() > 0).map(PatrolStore.Recheck::url).toList();
+          found.stream().filter(r -> r.findings() > 0).map(CaseFacts.Recheck::url).toList();
       long reached =
           found.stream()
               .filter(r -> r.fetchStatus().equals("OK") || r.fetchStatus().equals("NOT_MODIFIED"))
@@ -98,7 +101,7 @@ final class QueueTasklet implements Tasklet {
     int before = 0;
     int now = 0;
     for (Platform p : hosts) {
-      int previous = store.previousFlaggedPages(runId, p.host());
+      int previous = facts.previousFlaggedPages(runId, p.host());
       before = previous < 0 || before < 0 ? -1 : before + previous;
       now += p.flaggedPages();
     }
@@ -127,7 +130,7 @@ final class QueueTasklet implements Tasklet {
     List<String> addresses = new ArrayList<>();
     List<String> phones = new ArrayList<>();
     for (String host : hosts) {
-      PatrolStore.Contacts c = store.contacts(runId, host);
+      CaseFacts.Contacts c = facts.contacts(runId, host);
       addresses.addAll(c.addresses());
       phones.addAll(c.phones());
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.finpatrol.app.patrol.PatrolStore;
+import org.finpatrol.app.patrol.CaseFacts;
 import org.finpatrol.app.search.SearchOptions;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.indexer.PageIndex;
@@ -49,16 +49,16 @@ public class ApiController {
   private final TipService tips;
   private final CaseWorkflow workflow;
   private final CaseReports reports;
-  private final PatrolStore patrols;
+  private final CaseFacts facts;
 
   public ApiController(
       CaseService cases,
       CaseWorkflow workflow,
       CaseReports reports,
-      PatrolStore patrols,
+      CaseFacts facts,
       PageIndex index,
       TipService tips) {
-    this.patrols = patrols;
+    this.facts = facts;
     this.cases = cases;
     this.workflow = workflow;
     this.reports = reports;
@@ -193,8 +193,8 @@ public class ApiController {
             .find(id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case #" + id));
     List<Map<String, Object>> out = new java.util.ArrayList<>();
-    for (PatrolStore.CitedFinding f :
-        patrols.findingsOn(c.evidence().stream().map(e -> e.recordId()).toList())) {
+    for (CaseFacts.CitedFinding f :
+        facts.findingsOn(c.evidence().stream().map(e -> e.recordId()).toList())) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("url", f.url());
       o.put("record_id", f.recordId());
