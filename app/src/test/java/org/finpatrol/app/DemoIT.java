@@ -23,26 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DemoIT {
 
-  // Removed by removeData(): the embedded database deletes its lock file from a background
-  // thread after it closes, which can race JUnit's own clean-up of the directory.
+  // Removed by removeData() (TestData says why).
   @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
   Path data;
 
   @org.junit.jupiter.api.AfterEach
   void removeData() throws Exception {
-    for (int attempt = 1; ; attempt++) {
-      try (var paths = java.nio.file.Files.walk(data)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.deleteIfExists(p);
-        }
-        return;
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        if (attempt == 50) {
-          throw new java.io.IOException("cannot remove " + data, e);
-        }
-        Thread.sleep(100);
-      }
-    }
+    TestData.remove(data);
   }
 
   private String[] args(String... rest) {

@@ -17,7 +17,14 @@ class CliTest {
 
   private static final String CONFIG = "../config";
 
-  @TempDir Path data;
+  // Removed in removeData() (TestData says why: some commands open the embedded database).
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+  Path data;
+
+  @org.junit.jupiter.api.AfterEach
+  void removeData() throws Exception {
+    org.finpatrol.app.TestData.remove(data);
+  }
 
   private CliRun run(String... args) {
     String[] all = new String[args.length + 4];

@@ -54,7 +54,10 @@ class PatrolJobIT {
       "<html><head><title>鹤壁银行理财</title></head><body>"
           + "<p>理财非存款，产品有风险，投资须谨慎。本产品不保本，业绩比较基准3.2%。</p></body></html>";
 
-  @TempDir Path data;
+  // Removed in stop() (TestData says why).
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+  Path data;
+
   private WireMockServer sites;
   private ConfigurableApplicationContext context;
 
@@ -106,9 +109,10 @@ class PatrolJobIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     context.close();
     sites.stop();
+    org.finpatrol.app.TestData.remove(data);
   }
 
   private PatrolReport patrol() throws Exception {

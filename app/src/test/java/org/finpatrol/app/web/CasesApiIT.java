@@ -29,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The case workflow over HTTP: transitions, refusals in words, the audit trail. */
 class CasesApiIT {
 
-  @TempDir Path data;
+  // Removed in stop() (TestData says why).
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+  Path data;
+
   private ConfigurableApplicationContext context;
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -61,8 +64,9 @@ class CasesApiIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     context.close();
+    org.finpatrol.app.TestData.remove(data);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {

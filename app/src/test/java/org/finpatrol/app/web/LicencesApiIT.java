@@ -26,7 +26,10 @@ class LicencesApiIT {
 
   private static final String AD = "鑫汇通理财：年化收益8%，100元起投，立即投资！";
 
-  @TempDir Path data;
+  // Removed in stop() (TestData says why).
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+  Path data;
+
   private ConfigurableApplicationContext context;
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -42,8 +45,9 @@ class LicencesApiIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     context.close();
+    org.finpatrol.app.TestData.remove(data);
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {

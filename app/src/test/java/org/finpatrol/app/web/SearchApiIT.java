@@ -40,7 +40,10 @@ class SearchApiIT {
   private static final String BANK =
       "<html><head><title>鹤壁银行</title></head><body><p>理财非存款，产品有风险，投资须谨慎。</p></body></html>";
 
-  @TempDir Path data;
+  // Removed in stop() (TestData says why).
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+  Path data;
+
   private WireMockServer sites;
   private ConfigurableApplicationContext context;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -82,9 +85,10 @@ class SearchApiIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     context.close();
     sites.stop();
+    org.finpatrol.app.TestData.remove(data);
   }
 
   private HttpResponse<String> call(String query) throws Exception {
