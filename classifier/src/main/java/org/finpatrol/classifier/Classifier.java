@@ -205,7 +205,10 @@ public final class Classifier {
 
   /** Classifies {@code text}; {@code id} is carried into the result. Never throws on content. */
   public Classification classify(String id, String text) {
-    CompactText ct = CompactText.of(text == null ? "" : text);
+    return classify(id, CompactText.of(text == null ? "" : text));
+  }
+
+  private Classification classify(String id, CompactText ct) {
     String c = ct.compact();
     String pageType = pageType(ct);
     List<Finding> findings = new ArrayList<>();
@@ -268,23 +271,24 @@ public final class Classifier {
    * page showed one). Those findings span the whole ad: they are about what is missing.
    */
   public Classification classifyAd(String id, String text, boolean labelled) {
-    Classification c = classify(id, text);
+    CompactText ct = CompactText.of(text == null ? "" : text);
+    Classification c = classify(id, ct);
     if (!c.financialSolicitation() || (adLacks.isEmpty() && adUnlabelled.isEmpty())) {
       return c;
     }
-    CompactText ct = CompactText.of(text);
     String compact = ct.compact();
     List<Finding> findings = new ArrayList<>(c.findings());
     adLacks.forEach(
         (rule, required) -> {
           if (required.find(compact).isEmpty()) {
-            findings.add(originalFinding(ct, rule, 0, text.length()));
+            findings.add(originalFinding(ct, rule, 0, ct.original().length()));
           }
         });
     boolean asksToAct =
         !callToAction.find(compact).isEmpty() || CONTACT.matcher(ct.normalised()).find();
     if (!labelled && asksToAct) {
-      adUnlabelled.forEach(rule -> findings.add(originalFinding(ct, rule, 0, text.length())));
+      adUnlabelled.forEach(
+          rule -> findings.add(originalFinding(ct, rule, 0, ct.original().length())));
     }
     findings.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::rule));
     Set<String> signals = new LinkedHashSet<>();

@@ -74,7 +74,16 @@ public final class CaseWorkflow {
                 .params(t.to().name(), Timestamp.from(now), caseId)
                 .update();
           }
-          append(jdbc, caseId, now, t.actor().strip(), from, t.to(), t.comment(), t, t.reason());
+          append(
+              jdbc,
+              caseId,
+              now,
+              t.actor().strip(),
+              from,
+              t.to(),
+              t.comment(),
+              t.deadline(),
+              t.reason());
         });
     return cases.find(caseId).orElseThrow();
   }
@@ -139,9 +148,8 @@ public final class CaseWorkflow {
       CaseStatus from,
       CaseStatus to,
       String comment,
-      Transition t,
+      LocalDate deadline,
       String reason) {
-    LocalDate deadline = t == null ? null : t.deadline();
     jdbc.sql(
             "INSERT INTO case_event (case_id, happened_at, actor, from_status, to_status, comment,"
                 + " deadline, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

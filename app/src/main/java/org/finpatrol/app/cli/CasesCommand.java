@@ -9,7 +9,6 @@ import org.finpatrol.app.web.JsonViews;
 import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseStatus;
 import org.finpatrol.review.ReviewCase;
-import org.finpatrol.review.Routing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -48,15 +47,7 @@ final class CasesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ReviewDatabase review = ReviewDatabase.open(root.paths());
-    Routing routing = review.routing();
-    if (unit != null && !routing.isUnit(unit)) {
-      throw new UsageException(
-          "unknown --unit '"
-              + unit
-              + "' (one of "
-              + String.join(", ", routing.units().keySet())
-              + ")");
-    }
+    review.checkUnit(unit);
     CaseStatus wanted = null;
     if (status != null) {
       try {

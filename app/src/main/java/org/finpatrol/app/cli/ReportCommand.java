@@ -62,14 +62,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ReviewDatabase review = ReviewDatabase.open(root.paths());
-    if (unit != null && !review.routing().isUnit(unit)) {
-      throw new UsageException(
-          "unknown --unit '"
-              + unit
-              + "' (one of "
-              + String.join(", ", review.routing().units().keySet())
-              + ")");
-    }
+    review.checkUnit(unit);
     LocalDate today = LocalDate.now(review.clock().withZone(CaseWorkflow.LOCAL_ZONE));
     LocalDate first = from == null ? today.withDayOfMonth(1) : date("--from", from);
     LocalDate last = to == null ? today : date("--to", to);

@@ -33,6 +33,18 @@ record ReviewDatabase(DataSource dataSource, Routing routing, CaseService cases,
         dataSource, routing, new CaseService(dataSource, routing, clock), clock);
   }
 
+  /** Refuses a unit id {@code units.yml} does not declare, naming the ones it does. */
+  void checkUnit(String unit) {
+    if (unit != null && !routing.isUnit(unit)) {
+      throw new UsageException(
+          "unknown --unit '"
+              + unit
+              + "' (one of "
+              + String.join(", ", routing.units().keySet())
+              + ")");
+    }
+  }
+
   CaseWorkflow workflow() {
     return new CaseWorkflow(dataSource, cases, clock);
   }
