@@ -63,4 +63,44 @@ class WarcEvidenceTest {
       assertThat(third.headers().first("WARC-Concurrent-To")).contains(ref.recordId());
     }
   }
+
+  @Test
+  void aStoredResponseIsReadBackOnlyByItsIdAndOnlyFromTheDirectory(@TempDir Path dir)
+      throws IOException {
+    byte[] body = "<title><script>alert(1)</script>鑫盛</title>".getBytes(StandardCharsets.UTF_8);
+    EvidenceRef ref;
+    try (WarcEvidence evidence = new WarcEvidence(dir, "patrol-8")) {
+      ref =
+          evidence.record(
+              new WarcEvidence.Exchange(
+                  "http://xinsheng.test/",
+                  "FinPatrol/test",
+                  200,
+                  "OK",
+                  List.of(Map.entry("Content-Type", "text/html; charset=utf-8")),
+                  body,
+                  false,
+                  Instant.parse("2026-11-24T08:00:00Z"),
+                  Map.of()));
+    }
+    StoredResponses.StoredResponse read =
+        StoredResponses.read(dir, ref.warcFile(), ref.offset(), ref.recordId());
+    assertThat(read.body()).isEqualTo(body);
+    assertThat(read.contentType()).isEqualTo("text/html; charset=utf-8");
+    assertThat(read.url()).isEqualTo("http://xinsheng.test/");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                StoredResponses.read(
+                    dir,
+                    ref.warcFile(),
+                    ref.offset(),
+                    "<urn:uuid:" + java.util.UUID.randomUUID() + ">"))
+        .isInstanceOf(java.util.NoSuchElementException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                StoredResponses.read(dir.resolve("sub"), "../" + ref.warcFile(), 0, ref.recordId()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a WARC file name");
+  }
 }
