@@ -236,6 +236,22 @@ public final class CaseService {
 
   /** Adds a patrol's remark to a case's trail without moving it (a re-check's outcome). */
   public void note(long caseId, String comment) {
+    note(caseId, PATROL, comment);
+  }
+
+  /**
+   * Adds {@code actor}'s comment to a case's trail without moving it.
+   *
+   * @throws IllegalArgumentException when the comment is empty or longer than 2000 characters
+   * @throws java.util.NoSuchElementException when there is no such case
+   */
+  public void note(long caseId, String actor, String comment) {
+    if (comment == null || comment.isBlank()) {
+      throw new IllegalArgumentException("the comment is empty");
+    }
+    if (comment.length() > 2000) {
+      throw new IllegalArgumentException("the comment is longer than 2000 characters");
+    }
     transactions.executeWithoutResult(
         status -> {
           CaseStatus s =
@@ -244,7 +260,7 @@ public final class CaseService {
                   .query((rs, n) -> CaseStatus.valueOf(rs.getString(1)))
                   .optional()
                   .orElseThrow(() -> new java.util.NoSuchElementException("no case #" + caseId));
-          CaseWorkflow.append(jdbc, caseId, clock.instant(), PATROL, s, s, comment, null, null);
+          CaseWorkflow.append(jdbc, caseId, clock.instant(), actor, s, s, comment, null, null);
         });
   }
 
