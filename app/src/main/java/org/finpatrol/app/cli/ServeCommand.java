@@ -26,17 +26,31 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default: 8080).")
   int port;
 
+  @Option(
+      names = "--address",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for all).")
+  String address;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0-65535, got " + port);
     }
+    try {
+      java.net.InetAddress.getByName(address);
+    } catch (java.net.UnknownHostException e) {
+      throw new UsageException("--address '" + address + "' is not an address of this machine");
+    }
     try (ConfigurableApplicationContext context =
-        FinPatrolApplication.start(root.paths(), true, port, Map.of())) {
+        FinPatrolApplication.start(root.paths(), true, port, Map.of("server.address", address))) {
       int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
       root.console()
           .out()
-          .println("FinPatrol on http://127.0.0.1:" + actual + "/  (Ctrl-C to stop)");
+          .println("FinPatrol on http://" + address + ":" + actual + "/  (Ctrl-C to stop)");
+      Logins.printAdmin(context, root.console().out());
       new CountDownLatch(1).await();
       return 0;
     }
