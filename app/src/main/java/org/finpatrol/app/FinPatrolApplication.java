@@ -58,8 +58,13 @@ public class FinPatrolApplication {
     props.put("finpatrol.data-dir", paths.data().toString());
     props.put("finpatrol.config-dir", paths.config().toString());
     props.put("server.port", Integer.toString(port));
-    // Until the UI has logins (issue 7), it is served on loopback only.
+    // Loopback unless the command says otherwise (serve --address): exposing it is a decision.
     props.put("server.address", "127.0.0.1");
+    props.put("server.servlet.session.cookie.same-site", "lax");
+    props.put("server.servlet.session.timeout", "8h");
+    props.put("spring.messages.basename", "messages");
+    props.put("spring.messages.fallback-to-system-locale", "false");
+    props.put("spring.thymeleaf.cache", "true");
     props.putAll(extra);
     SpringApplication app = new SpringApplication(FinPatrolApplication.class);
     app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
@@ -147,6 +152,11 @@ public class FinPatrolApplication {
   @Bean
   org.finpatrol.app.patrol.CaseFacts caseFacts(DataSource dataSource) {
     return new org.finpatrol.app.patrol.CaseFacts(dataSource);
+  }
+
+  @Bean
+  org.finpatrol.app.evidence.EvidenceStore evidenceStore(DataSource dataSource, AppPaths paths) {
+    return new org.finpatrol.app.evidence.EvidenceStore(dataSource, paths.evidence());
   }
 
   @Bean

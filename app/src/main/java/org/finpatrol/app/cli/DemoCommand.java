@@ -8,6 +8,7 @@ import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.demo.DemoSites;
 import org.finpatrol.app.patrol.PatrolReport;
 import org.finpatrol.app.patrol.PatrolRequest;
+import org.finpatrol.app.patrol.PatrolRunner;
 import org.finpatrol.app.patrol.PatrolService;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,12 +68,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
         console.out().println();
-        console
-            .out()
-            .println(
-                "Web UI: http://127.0.0.1:"
-                    + actual
-                    + "/  (no login yet: served on this machine only)");
+        console.out().println("Web UI: http://127.0.0.1:" + actual + "/");
+        Logins.printAdmin(context, console.out());
+        Logins.createDemoUsers(context, console.out());
+        context.getBean(PatrolRunner.class).useDefaults(request);
         console.out().println("Try:    ./finpatrol search 保本保息 --json    ./finpatrol cases --json");
         console.out().println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -482,6 +483,29 @@ public class PatrolStore {
         .param(runId)
         .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
     return counts;
+  }
+
+  /** A past patrol as the dashboard lists it: when, how many pages, how many failed or flagged. */
+  public record RunSummary(long id, Instant requestedAt, int pages, int failed, int flagged) {}
+
+  /** The latest {@code limit} patrol runs, newest first. */
+  public List<RunSummary> recentRuns(int limit) {
+    return jdbc.sql(
+            "SELECT r.id, r.requested_at, COUNT(p.id),"
+                + " SUM(CASE WHEN p.fetch_status <> 'OK' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN p.signals IS NOT NULL AND p.signals <> '' THEN 1 ELSE 0 END)"
+                + " FROM patrol_run r LEFT JOIN page p ON p.run_id = r.id"
+                + " GROUP BY r.id, r.requested_at ORDER BY r.id DESC LIMIT ?")
+        .param(limit)
+        .query(
+            (rs, n) ->
+                new RunSummary(
+                    rs.getLong(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getInt(5)))
+        .list();
   }
 
   /** Pages of the run by fetch status. */

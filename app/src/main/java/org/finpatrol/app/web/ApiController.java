@@ -1,5 +1,6 @@
 package org.finpatrol.app.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.finpatrol.app.patrol.CaseFacts;
 import org.finpatrol.app.search.SearchOptions;
+import org.finpatrol.app.security.Viewer;
+import org.finpatrol.app.tips.TipRateLimit;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.indexer.SearchRequest;
@@ -28,6 +31,7 @@ import org.finpatrol.review.Transition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The JSON API under {@code /api/}: search, cases and their workflow, tips. Until logins exist
- * (issue 7) the server listens on loopback only and a transition's actor is taken as given.
+ * The JSON API under {@code /api/}: search, cases and their workflow, reports, tips. Same roles as
+ * the pages ({@code SecurityConfiguration}); cases pass {@link CaseAccess}, so a reviewer gets only
+ * their units' cases; a transition's actor is the signed-in user.
  */
 @RestController
 public class ApiController {
@@ -50,14 +55,20 @@ public class ApiController {
   private final CaseWorkflow workflow;
   private final CaseReports reports;
   private final CaseFacts facts;
+  private final CaseAccess access;
+  private final TipRateLimit tipLimit;
 
   public ApiController(
+      CaseAccess access,
+      TipRateLimit tipLimit,
       CaseService cases,
       CaseWorkflow workflow,
       CaseReports reports,
       CaseFacts facts,
       PageIndex index,
       TipService tips) {
+    this.access = access;
+    this.tipLimit = tipLimit;
     this.facts = facts;
     this.cases = cases;
     this.workflow = workflow;
@@ -115,7 +126,8 @@ public class ApiController {
   @GetMapping("/api/cases")
   List<Map<String, Object>> cases(
       @RequestParam(name = "unit", required = false) String unit,
-      @RequestParam(name = "status", required = false) String status) {
+      @RequestParam(name = "status", required = false) String status,
+      Authentication authentication) {
     CaseStatus s = null;
     if (status != null) {
       try {
@@ -125,13 +137,20 @@ public class ApiController {
             HttpStatus.BAD_REQUEST, "unknown status '" + status + "'");
       }
     }
-    return cases.list(new CaseQuery(unit, s)).stream().map(JsonViews::reviewCase).toList();
+    return access.list(Viewer.of(authentication), new CaseQuery(unit, s)).stream()
+        .map(JsonViews::reviewCase)
+        .toList();
   }
 
   /** A tip from the public: {@code {"url": ..., "note": ...}}; 202 with its id, 400 if invalid. */
   @PostMapping("/api/tips")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, Object> tip(@RequestBody Map<String, String> body) {
+  Map<String, Object> tip(@RequestBody Map<String, String> body, HttpServletRequest request) {
+    if (!tipLimit.allow(request.getRemoteAddr())) {
+      throw new ResponseStatusException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "more than " + TipRateLimit.MAX_PER_HOUR + " tips an hour from this address");
+    }
     try {
       long id = tips.submit(body.get("url"), body.get("note"));
       return Map.of("id", id, "status", "PENDING");
@@ -141,20 +160,21 @@ public class ApiController {
   }
 
   @GetMapping("/api/cases/{id}")
-  Map<String, Object> caseById(@PathVariable long id) {
-    ReviewCase c =
-        cases.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    return JsonViews.reviewCase(c);
+  Map<String, Object> caseById(@PathVariable long id, Authentication authentication) {
+    return JsonViews.reviewCase(access.get(Viewer.of(authentication), id));
   }
 
   /**
-   * Moves a case: {@code {"to": "NOTICE_ISSUED", "actor": "张科长", "comment": "…", "deadline":
-   * "2026-12-10"}} (a dismissal has {@code "reason"}). 200 with the case; 400 when the request is
-   * incomplete, 404 for no such case, 409 when the workflow does not allow the move, each with the
-   * reason in words.
+   * Moves a case: {@code {"to": "NOTICE_ISSUED", "comment": "…", "deadline": "2026-12-10"}} (a
+   * dismissal has {@code "reason"}); the actor is the signed-in user. 200 with the case; 400 when
+   * the request is incomplete, 403 for another unit's case, 404 for no such case, 409 when the
+   * workflow does not allow the move, each with the reason in words.
    */
   @PostMapping("/api/cases/{id}/transitions")
-  Map<String, Object> transition(@PathVariable long id, @RequestBody Map<String, String> body) {
+  Map<String, Object> transition(
+      @PathVariable long id, @RequestBody Map<String, String> body, Authentication authentication) {
+    Viewer viewer = Viewer.of(authentication);
+    access.get(viewer, id);
     CaseStatus to = status(body.get("to"));
     LocalDate deadline = null;
     if (body.get("deadline") != null) {
@@ -171,7 +191,7 @@ public class ApiController {
           workflow.transition(
               id,
               new Transition(
-                  to, body.get("actor"), body.get("comment"), deadline, body.get("reason"))));
+                  to, viewer.username(), body.get("comment"), deadline, body.get("reason"))));
     } catch (NoSuchElementException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
     } catch (InvalidTransitionException e) {
@@ -187,11 +207,8 @@ public class ApiController {
    * the ad's text when {@code ad} is set.
    */
   @GetMapping("/api/cases/{id}/findings")
-  List<Map<String, Object>> findings(@PathVariable long id) {
-    ReviewCase c =
-        cases
-            .find(id)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case #" + id));
+  List<Map<String, Object>> findings(@PathVariable long id, Authentication authentication) {
+    ReviewCase c = access.get(Viewer.of(authentication), id);
     List<Map<String, Object>> out = new java.util.ArrayList<>();
     for (CaseFacts.CitedFinding f :
         facts.findingsOn(c.evidence().stream().map(e -> e.recordId()).toList())) {
@@ -213,22 +230,23 @@ public class ApiController {
 
   /** The case's audit trail, oldest first. */
   @GetMapping("/api/cases/{id}/timeline")
-  List<Map<String, Object>> timeline(@PathVariable long id) {
-    if (cases.find(id).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case #" + id);
-    }
+  List<Map<String, Object>> timeline(@PathVariable long id, Authentication authentication) {
+    access.get(Viewer.of(authentication), id);
     return workflow.timeline(id).stream().map(JsonViews::caseEvent).toList();
   }
 
   /** Cases whose rectification deadline has passed without a re-check. */
   @GetMapping("/api/cases/overdue")
-  List<Map<String, Object>> overdue() {
-    return workflow.overdue().stream().map(JsonViews::reviewCase).toList();
+  List<Map<String, Object>> overdue(Authentication authentication) {
+    return Viewer.of(authentication).visible(workflow.overdue()).stream()
+        .map(JsonViews::reviewCase)
+        .toList();
   }
 
   /**
    * The case report for a unit, county and period as a download: {@code format=csv} (default) or
-   * {@code xlsx}; {@code from} and {@code to} are dates (default: this month so far).
+   * {@code xlsx}; {@code from} and {@code to} are dates (default: this month so far). A reviewer
+   * gets a report of one of their own units (the first when they name none).
    */
   @GetMapping("/api/reports")
   ResponseEntity<byte[]> report(
@@ -236,8 +254,14 @@ public class ApiController {
       @RequestParam(name = "county", required = false) String county,
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "to", required = false) String to,
-      @RequestParam(name = "format", defaultValue = "csv") String format)
+      @RequestParam(name = "format", defaultValue = "csv") String format,
+      Authentication authentication)
       throws IOException {
+    try {
+      unit = Viewer.of(authentication).reportUnit(unit);
+    } catch (SecurityException e) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
+    }
     if (unit != null && !cases.routing().isUnit(unit)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown unit '" + unit + "'");
     }

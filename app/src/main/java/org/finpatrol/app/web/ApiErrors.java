@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 
 /** JSON API errors as {@code {"status": 400, "error": "what is wrong"}}, the reason in words. */
-@RestControllerAdvice(assignableTypes = {ApiController.class, LicenceController.class})
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 
   @ExceptionHandler(ResponseStatusException.class)
