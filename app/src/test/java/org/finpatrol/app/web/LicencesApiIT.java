@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.classifier.Classifier;
@@ -39,7 +38,10 @@ class LicencesApiIT {
   void start() throws Exception {
     context =
         FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()), true, 0, Map.of());
+            new AppPaths(data, Path.of("../config").toAbsolutePath()),
+            true,
+            0,
+            org.finpatrol.app.TestLogins.PROPERTIES);
     base =
         "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/";
   }
@@ -52,7 +54,8 @@ class LicencesApiIT {
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        org.finpatrol.app.TestLogins.admin(URI.create(base + path))
+            .header("Content-Type", "application/json");
     b.method(
         method,
         body == null

@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +58,10 @@ class SearchApiIT {
     stub("bank.test", "/", BANK);
     context =
         FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()), true, 0, Map.of());
+            new AppPaths(data, Path.of("../config").toAbsolutePath()),
+            true,
+            0,
+            org.finpatrol.app.TestLogins.PROPERTIES);
     base =
         "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/";
     String port = ":" + sites.port() + "/";
@@ -93,7 +95,7 @@ class SearchApiIT {
 
   private HttpResponse<String> call(String query) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + "search?" + query)).build(),
+        org.finpatrol.app.TestLogins.admin(URI.create(base + "search?" + query)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -144,14 +146,16 @@ class SearchApiIT {
     JsonNode list =
         json.readTree(
             http.send(
-                    HttpRequest.newBuilder(URI.create(base + "cases")).build(),
+                    org.finpatrol.app.TestLogins.admin(URI.create(base + "cases")).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .body());
     long id = list.get(0).get("id").asLong();
     JsonNode findings =
         json.readTree(
             http.send(
-                    HttpRequest.newBuilder(URI.create(base + "cases/" + id + "/findings")).build(),
+                    org.finpatrol.app.TestLogins.admin(
+                            URI.create(base + "cases/" + id + "/findings"))
+                        .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .body());
     assertThat(findings.size()).isPositive();
