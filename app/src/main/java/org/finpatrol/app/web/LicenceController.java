@@ -20,8 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The licence registry over {@code /api/licences}: list it, add a licensed firm, remove one added
  * here (the file's rows are changed in {@code config/licences.csv}). An edit applies to the next
- * page classified. For admins only once logins exist (issue 7); until then the server listens on
- * loopback only.
+ * page classified. For admins only (SecurityConfiguration).
  */
 @RestController
 public class LicenceController {

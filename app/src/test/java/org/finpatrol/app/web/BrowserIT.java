@@ -26,6 +26,7 @@ import org.finpatrol.app.TestData;
 import org.finpatrol.app.TestLogins;
 import org.finpatrol.app.patrol.PatrolReport;
 import org.finpatrol.app.patrol.PatrolRequest;
+import org.finpatrol.app.patrol.PatrolRunner;
 import org.finpatrol.app.patrol.PatrolService;
 import org.finpatrol.app.security.Roles;
 import org.finpatrol.app.security.UserStore;
@@ -46,6 +47,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -267,17 +269,20 @@ class BrowserIT {
     screenshot("05-cases");
   }
 
+  private long caseOf(String host) {
+    return context
+        .getBean(org.finpatrol.review.CaseService.class)
+        .list(org.finpatrol.review.CaseQuery.all())
+        .stream()
+        .filter(c -> c.host().equals(host))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
   @Test
   void aReviewerOfAnotherUnitCannotOpenTheCase() throws Exception {
-    long id =
-        context
-            .getBean(org.finpatrol.review.CaseService.class)
-            .list(org.finpatrol.review.CaseQuery.all())
-            .stream()
-            .filter(c -> c.host().equals("xinsheng.test"))
-            .findFirst()
-            .orElseThrow()
-            .id();
+    long id = caseOf("xinsheng.test");
     logIn("housing", otherUnitPassword);
     browser.get(base + "/cases");
     assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("xinsheng.test");
@@ -325,6 +330,34 @@ class BrowserIT {
   }
 
   @Test
+  void aPatrolStartedFromThePageShowsItsProgressLive() throws Exception {
+    String port = ":" + sites.port() + "/";
+    context
+        .getBean(PatrolRunner.class)
+        .useDefaults(
+            new PatrolRequest(
+                List.of("http://xinsheng.test" + port),
+                20,
+                0,
+                0,
+                true,
+                Map.of("xinsheng.test", "127.0.0.1", "huitong.test", "127.0.0.1")));
+    logIn("admin", TestLogins.ADMIN_PASSWORD);
+    browser.get(base + "/patrols");
+    assertThat(browser.findElement(By.name("seeds")).getAttribute("value"))
+        .contains("xinsheng.test");
+    browser.findElement(By.cssSelector("#start-patrol button")).click();
+    // The page polls the API and shows the lines as they come, then reloads once it is done.
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.id("live-lines")).getText().contains("COMPLETED"));
+    assertThat(browser.findElement(By.id("live-lines")).getText())
+        .contains("started by admin")
+        .contains("crawl:");
+    screenshot("08-patrols");
+  }
+
+  @Test
   void theOtherPagesRenderForScreenshots() throws Exception {
     browser.get(base + "/tips");
     browser.findElement(By.name("url")).sendKeys("https://p2p-lending.example.cn/");
@@ -332,9 +365,12 @@ class BrowserIT {
     assertThat(browser.findElement(By.id("tip-done")).getText()).contains("已收到");
     screenshot("07-tips");
     logIn("admin", TestLogins.ADMIN_PASSWORD);
-    browser.get(base + "/patrols");
-    assertThat(browser.findElement(By.id("start-patrol"))).isNotNull();
-    screenshot("08-patrols");
+    browser.get(base + "/cases/" + caseOf("huitong.test") + "?lang=zh-CN");
+    browser.findElement(By.cssSelector("form.comment input[name=comment]")).sendKeys("已电话联系平台");
+    browser.findElement(By.cssSelector("form.comment button")).click();
+    assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText())
+        .contains("admin")
+        .contains("已电话联系平台");
     browser.get(base + "/reports");
     screenshot("09-reports");
     browser.get(base + "/?lang=en");

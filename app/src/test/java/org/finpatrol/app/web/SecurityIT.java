@@ -201,6 +201,48 @@ class SecurityIT {
   }
 
   @Test
+  void patrolsOverTheApiAreForAdminsAndCheckTheirSeeds() throws Exception {
+    String analystPassword = "分析员-password-0123";
+    context
+        .getBean(org.finpatrol.app.security.UserStore.class)
+        .save("zhao", analystPassword, org.finpatrol.app.security.Roles.parse("ANALYST"));
+    HttpResponse<String> analyst =
+        http.send(
+            TestLogins.as(URI.create(base + "/api/patrols"), "zhao", analystPassword).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(analyst.statusCode()).isEqualTo(403);
+    assertThat(
+            http.send(
+                    TestLogins.as(URI.create(base + "/api/search?q=x"), "zhao", analystPassword)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .as("analysts search")
+        .isEqualTo(200);
+    assertThat(startPatrol("{\"seeds\": [\"ftp://xinsheng.example.cn/\"]}").body())
+        .contains("only http and https");
+    HttpResponse<String> privateSeed = startPatrol("{\"seeds\": [\"http://10.1.2.3/\"]}");
+    assertThat(privateSeed.statusCode()).isEqualTo(400);
+    assertThat(privateSeed.body()).contains("10.1.2.3");
+    assertThat(startPatrol("{\"seeds\": \"http://a.example.cn/\"}").statusCode()).isEqualTo(400);
+    HttpResponse<String> list =
+        http.send(
+            TestLogins.admin(URI.create(base + "/api/patrols")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("\"running\":false").contains("\"runs\":[]");
+  }
+
+  private HttpResponse<String> startPatrol(String body) throws Exception {
+    return http.send(
+        TestLogins.admin(URI.create(base + "/api/patrols"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void englishIsOneClickAwayAndStays() throws Exception {
     assertThat(get("/login?lang=en").body()).contains("Log in").doesNotContain("用户名");
     assertThat(get("/login").body()).as("kept in a cookie").contains("User name");
