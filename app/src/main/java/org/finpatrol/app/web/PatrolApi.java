@@ -33,14 +33,36 @@ class PatrolApi {
   @GetMapping("/api/patrols")
   Map<String, Object> list() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("current", runner.live());
-    body.put("runs", store.recentRuns(20));
+    body.put("current", live(runner.live()));
+    body.put("runs", store.recentRuns(20).stream().map(PatrolApi::run).toList());
     return body;
   }
 
   @GetMapping("/api/patrols/current")
-  PatrolRunner.Live current() {
-    return runner.live();
+  Map<String, Object> current() {
+    return live(runner.live());
+  }
+
+  private static Map<String, Object> live(PatrolRunner.Live live) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("running", live.running());
+    o.put("started_by", live.startedBy());
+    o.put("started_at", live.startedAt() == null ? null : live.startedAt().toString());
+    o.put("lines", live.lines());
+    o.put("run_id", live.runId());
+    o.put("status", live.status());
+    o.put("cases", live.cases());
+    return o;
+  }
+
+  private static Map<String, Object> run(PatrolStore.RunSummary r) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", r.id());
+    o.put("requested_at", r.requestedAt().toString());
+    o.put("pages", r.pages());
+    o.put("failed", r.failed());
+    o.put("flagged", r.flagged());
+    return o;
   }
 
   /**
@@ -48,7 +70,7 @@ class PatrolApi {
    * the bad seed or limit, or 409 while another patrol started here runs.
    */
   @PostMapping("/api/patrols")
-  ResponseEntity<PatrolRunner.Live> startJson(
+  ResponseEntity<Map<String, Object>> startJson(
       @RequestBody Map<String, Object> body, Authentication authentication) {
     Object seeds = body.get("seeds");
     if (!(seeds instanceof List<?> list)) {
@@ -59,7 +81,7 @@ class PatrolApi {
         number(body, "max_pages", 200),
         number(body, "max_depth", 2),
         Viewer.of(authentication));
-    return ResponseEntity.accepted().body(runner.live());
+    return ResponseEntity.accepted().body(live(runner.live()));
   }
 
   private static int number(Map<String, Object> body, String key, int otherwise) {

@@ -43,7 +43,7 @@ class PatrolPages {
       suggested = lists.stream().flatMap(l -> l.urls().stream()).distinct().toList();
     }
     model.addAttribute("seedLists", lists);
-    model.addAttribute("seedsDir", paths.seeds().toString());
+    model.addAttribute("seedsDir", paths.seeds().toAbsolutePath().normalize().toString());
     model.addAttribute("suggested", String.join("\n", suggested));
     model.addAttribute("runs", store.recentRuns(20));
     PatrolRunner.Live live = runner.live();
