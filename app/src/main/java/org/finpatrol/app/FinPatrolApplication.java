@@ -160,6 +160,34 @@ public class FinPatrolApplication {
   }
 
   @Bean
+  org.finpatrol.app.schedule.ScheduleStore scheduleStore(
+      DataSource dataSource,
+      org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer migrations) {
+    return new org.finpatrol.app.schedule.ScheduleStore(dataSource);
+  }
+
+  /**
+   * {@code config/schedules.yml}, checked at start-up (a bad file stops every command with exit 2);
+   * only {@code serve} starts the ticking.
+   */
+  @Bean(destroyMethod = "stop")
+  org.finpatrol.app.schedule.ScheduledPatrols scheduledPatrols(
+      AppPaths paths,
+      org.finpatrol.app.schedule.ScheduleStore store,
+      org.finpatrol.app.patrol.PatrolRunner runner,
+      CaseService cases,
+      Clock clock)
+      throws IOException {
+    return new org.finpatrol.app.schedule.ScheduledPatrols(
+        org.finpatrol.app.schedule.ScheduledPatrols.load(paths),
+        store,
+        runner,
+        cases,
+        paths,
+        clock);
+  }
+
+  @Bean
   PatrolStore patrolStore(DataSource dataSource, Clock clock) {
     return new PatrolStore(dataSource, clock);
   }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.finpatrol.app.FinPatrolApplication;
+import org.finpatrol.app.schedule.ScheduledPatrols;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -51,6 +52,22 @@ final class ServeCommand implements Callable<Integer> {
           .out()
           .println("FinPatrol on http://" + address + ":" + actual + "/  (Ctrl-C to stop)");
       Logins.printAdmin(context, root.console().out());
+      ScheduledPatrols schedules = context.getBean(ScheduledPatrols.class);
+      schedules.start(
+          context.getEnvironment().getProperty("finpatrol.scheduler.tick-ms", Long.class, 30_000L));
+      schedules
+          .status()
+          .forEach(
+              s ->
+                  root.console()
+                      .out()
+                      .println(
+                          "schedule "
+                              + s.schedule().group()
+                              + " ("
+                              + s.schedule().cron()
+                              + "): next run "
+                              + s.nextRun()));
       new CountDownLatch(1).await();
       return 0;
     }

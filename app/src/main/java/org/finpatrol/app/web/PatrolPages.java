@@ -6,6 +6,7 @@ import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.patrol.PatrolRunner;
 import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.patrol.SeedLists;
+import org.finpatrol.app.schedule.ScheduledPatrols;
 import org.finpatrol.app.security.Viewer;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,8 +28,15 @@ class PatrolPages {
   private final PatrolLauncher launcher;
   private final PatrolStore store;
   private final AppPaths paths;
+  private final ScheduledPatrols schedules;
 
-  PatrolPages(PatrolRunner runner, PatrolLauncher launcher, PatrolStore store, AppPaths paths) {
+  PatrolPages(
+      PatrolRunner runner,
+      PatrolLauncher launcher,
+      PatrolStore store,
+      AppPaths paths,
+      ScheduledPatrols schedules) {
+    this.schedules = schedules;
     this.runner = runner;
     this.launcher = launcher;
     this.store = store;
@@ -46,6 +54,8 @@ class PatrolPages {
     model.addAttribute("seedsDir", paths.seeds().toAbsolutePath().normalize().toString());
     model.addAttribute("suggested", String.join("\n", suggested));
     model.addAttribute("runs", store.recentRuns(20));
+    model.addAttribute("schedules", schedules.status());
+    model.addAttribute("schedulesFile", paths.schedules().toAbsolutePath().normalize().toString());
     PatrolRunner.Live live = runner.live();
     model.addAttribute("live", live);
     model.addAttribute("liveText", String.join("\n", live.lines()));
