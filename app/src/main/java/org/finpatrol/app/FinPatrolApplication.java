@@ -65,6 +65,16 @@ public class FinPatrolApplication {
     props.put("spring.messages.basename", "messages");
     props.put("spring.messages.fallback-to-system-locale", "false");
     props.put("spring.thymeleaf.cache", "true");
+    // Operations: /actuator/health for anyone (details for admins), metrics and Prometheus for
+    // admins (SecurityConfiguration); disk space is that of the data directory.
+    props.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
+    props.put("management.endpoint.health.show-details", "when-authorized");
+    props.put("management.endpoint.health.roles", "ADMIN");
+    props.put("management.health.diskspace.path", paths.data().toAbsolutePath().toString());
+    props.put("management.health.diskspace.threshold", "200MB");
+    // Log lines of a patrol carry its run id (PatrolService puts it in the MDC).
+    props.put(
+        "logging.pattern.correlation", "%replace([patrol %X{patrol}] ){'\\[patrol \\] ', ''}");
     props.putAll(extra);
     SpringApplication app = new SpringApplication(FinPatrolApplication.class);
     app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);

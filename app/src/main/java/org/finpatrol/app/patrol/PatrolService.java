@@ -79,7 +79,8 @@ public class PatrolService {
         new JobParametersBuilder().addLong(PatrolJobConfiguration.RUN_ID, runId).toJobParameters();
     progress.to(progressTo);
     JobExecution execution;
-    try {
+    // The run id goes on every log line the job writes from this thread.
+    try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(runId))) {
       progressTo.line("patrol #" + runId + " started");
       execution = jobs.start(patrolJob, parameters);
     } finally {

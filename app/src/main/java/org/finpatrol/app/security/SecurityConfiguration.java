@@ -47,7 +47,9 @@ public class SecurityConfiguration {
       throws Exception {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(encoder);
-    RequestMatcher api = pathPattern("/api/**");
+    RequestMatcher apiPaths = pathPattern("/api/**");
+    RequestMatcher actuatorPaths = pathPattern("/actuator/**");
+    RequestMatcher api = request -> apiPaths.matches(request) || actuatorPaths.matches(request);
     // With one mapping each, Spring Security would use the API's answers for pages too: choose
     // here.
     LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
@@ -57,11 +59,17 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
-                        "/login", "/tips", "/finpatrol.css", "/js/**", "/error", "/favicon.ico")
+                        "/login",
+                        "/tips",
+                        "/finpatrol.css",
+                        "/js/**",
+                        "/error",
+                        "/favicon.ico",
+                        "/actuator/health")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/tips")
                     .permitAll()
-                    .requestMatchers("/admin/**", "/api/licences/**", "/api/users/**")
+                    .requestMatchers("/admin/**", "/api/licences/**", "/actuator/**")
                     .hasRole("ADMIN")
                     .requestMatchers("/patrols/**", "/api/patrols/**")
                     .hasAnyRole("ADMIN", "REVIEWER_comms")
