@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.finpatrol.app.AppPaths;
@@ -68,14 +69,52 @@ final class PatrolCommand implements Callable<Integer> {
       description = "Allow loopback and private addresses (refused by default).")
   boolean allowPrivateNetwork;
 
+  @Option(
+      names = "--restart",
+      description =
+          "Resume the patrol interrupted by a crash (the default when there is one); an error"
+              + " when there is none.")
+  boolean restart;
+
+  @Option(names = "--abandon", description = "Give up the interrupted patrol, then run a new one.")
+  boolean abandon;
+
   @Override
   public Integer call() throws Exception {
+    if (restart && abandon) {
+      throw new UsageException("--restart and --abandon exclude each other");
+    }
     AppPaths paths = root.paths();
-    PatrolRequest request = request(paths);
+    // Checked before anything starts; not needed when an interrupted patrol is resumed.
+    PatrolRequest request = restart ? null : request(paths);
     try (ConfigurableApplicationContext context =
         FinPatrolApplication.start(paths, false, 0, Map.of())) {
-      PatrolReport report =
-          context.getBean(PatrolService.class).run(request, root.console()::progress);
+      PatrolService patrols = context.getBean(PatrolService.class);
+      Optional<PatrolService.Interrupted> interrupted = patrols.interrupted();
+      PatrolReport report;
+      if (interrupted.isPresent() && !abandon) {
+        PatrolService.Interrupted i = interrupted.get();
+        root.console()
+            .progress(
+                "patrol #"
+                    + i.runId()
+                    + " was interrupted in step "
+                    + i.step()
+                    + " ("
+                    + i.pagesSaved()
+                    + " page(s) stored); resuming it"
+                    + (restart ? "" : " (--abandon to give it up instead)"));
+        report = patrols.resume(i, root.console()::progress);
+      } else if (restart) {
+        throw new UsageException("--restart: no interrupted patrol to resume");
+      } else {
+        if (interrupted.isPresent()) {
+          patrols.abandon(interrupted.get());
+          root.console()
+              .progress("patrol #" + interrupted.get().runId() + " abandoned; a new patrol starts");
+        }
+        report = patrols.run(request, root.console()::progress);
+      }
       ReportPrinter.print(report, root.console().out());
       return report.completed() ? 0 : 1;
     }

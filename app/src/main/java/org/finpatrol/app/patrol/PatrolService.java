@@ -33,6 +33,16 @@ public class PatrolService {
   private final ProgressRelay progress;
   private final TipService tips;
   private final CaseWorkflow workflow;
+  private final org.springframework.batch.core.repository.JobRepository repository;
+  private final java.time.Clock clock;
+
+  /** A running patrol touches its run this often; {@link #DEAD_AFTER} without it means dead. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+  static final Duration DEAD_AFTER = Duration.ofSeconds(30);
+
+  /** A patrol whose process died: its run, job execution and the step it was in. */
+  public record Interrupted(long runId, long executionId, String step, int pagesSaved) {}
 
   public PatrolService(
       JobOperator jobs,
@@ -41,7 +51,11 @@ public class PatrolService {
       CaseService cases,
       ProgressRelay progress,
       TipService tips,
-      CaseWorkflow workflow) {
+      CaseWorkflow workflow,
+      org.springframework.batch.core.repository.JobRepository repository,
+      java.time.Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
     this.tips = tips;
     this.workflow = workflow;
     this.jobs = jobs;
@@ -79,14 +93,113 @@ public class PatrolService {
         new JobParametersBuilder().addLong(PatrolJobConfiguration.RUN_ID, runId).toJobParameters();
     progress.to(progressTo);
     JobExecution execution;
-    // The run id goes on every log line the job writes from this thread.
-    try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(runId))) {
-      progressTo.line("patrol #" + runId + " started");
-      execution = jobs.start(patrolJob, parameters);
+    try (Heartbeat beat = new Heartbeat(runId)) {
+      // The run id goes on every log line the job writes from this thread.
+      try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(runId))) {
+        progressTo.line("patrol #" + runId + " started");
+        execution = jobs.start(patrolJob, parameters);
+      }
     } finally {
       progress.to(Progress.NONE);
     }
     return report(runId, execution);
+  }
+
+  /**
+   * The patrol whose job execution is still marked running but whose process has stopped beating:
+   * killed, crashed, or the machine lost power. Empty when there is none (a patrol that is alive in
+   * another process is not interrupted).
+   */
+  public java.util.Optional<Interrupted> interrupted() {
+    java.time.Instant dead = clock.instant().minus(DEAD_AFTER);
+    return repository.findRunningJobExecutions(PatrolJobConfiguration.JOB_NAME).stream()
+        .filter(e -> e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID) != null)
+        .filter(
+            e -> {
+              long runId = e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
+              return store.heartbeatAt(runId).map(t -> t.isBefore(dead)).orElse(true);
+            })
+        .sorted(java.util.Comparator.comparingLong(JobExecution::getId))
+        .map(
+            e -> {
+              long runId = e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
+              String step =
+                  e.getStepExecutions().stream()
+                      .filter(s -> s.getStatus().isRunning())
+                      .map(StepExecution::getStepName)
+                      .findFirst()
+                      .orElse("?");
+              return new Interrupted(
+                  runId,
+                  e.getId(),
+                  step,
+                  store.statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum());
+            })
+        .findFirst();
+  }
+
+  /**
+   * Resumes an interrupted patrol: its execution is marked failed, then restarted; Spring Batch
+   * skips the steps that completed and resumes the chunk steps after their last commit (the crawl
+   * step starts its crawl again, clearing what the dead one stored).
+   */
+  public synchronized PatrolReport resume(Interrupted interrupted, Progress progressTo)
+      throws Exception {
+    JobExecution dead = repository.getJobExecution(interrupted.executionId());
+    jobs.recover(dead);
+    progress.to(progressTo);
+    JobExecution execution;
+    try (Heartbeat beat = new Heartbeat(interrupted.runId())) {
+      try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(interrupted.runId()))) {
+        progressTo.line(
+            "patrol #"
+                + interrupted.runId()
+                + " resumed (interrupted in step "
+                + interrupted.step()
+                + ")");
+        execution = jobs.restart(repository.getJobExecution(interrupted.executionId()));
+      }
+    } finally {
+      progress.to(Progress.NONE);
+    }
+    return report(interrupted.runId(), execution);
+  }
+
+  /** Gives an interrupted patrol up: its execution is marked abandoned and never resumed. */
+  public void abandon(Interrupted interrupted) throws Exception {
+    JobExecution dead = repository.getJobExecution(interrupted.executionId());
+    jobs.recover(dead);
+    jobs.abandon(repository.getJobExecution(interrupted.executionId()));
+  }
+
+  /** Touches the run every {@link #HEARTBEAT} while the job runs. */
+  private final class Heartbeat implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "patrol-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
+
+    Heartbeat(long runId) {
+      timer.scheduleAtFixedRate(
+          () -> {
+            try {
+              store.heartbeat(runId);
+            } catch (RuntimeException e) {
+              // The database is away for a moment; the next beat tries again.
+            }
+          },
+          0,
+          HEARTBEAT.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
   }
 
   private PatrolReport report(long runId, JobExecution execution) {

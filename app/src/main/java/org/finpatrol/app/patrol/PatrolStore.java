@@ -485,6 +485,23 @@ public class PatrolStore {
     return counts;
   }
 
+  /** Marks the run as alive now (see {@link PatrolService#interrupted()}). */
+  public void heartbeat(long runId) {
+    jdbc.sql("UPDATE patrol_run SET heartbeat_at = ? WHERE id = ?")
+        .params(Timestamp.from(clock.instant()), runId)
+        .update();
+  }
+
+  /** When the run last said it was alive; empty if it never did. */
+  public java.util.Optional<Instant> heartbeatAt(long runId) {
+    return jdbc.sql("SELECT heartbeat_at FROM patrol_run WHERE id = ?")
+        .param(runId)
+        .query(
+            (rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .optional()
+        .flatMap(o -> o);
+  }
+
   /** A past patrol as the dashboard lists it: when, how many pages, how many failed or flagged. */
   public record RunSummary(long id, Instant requestedAt, int pages, int failed, int flagged) {}
 

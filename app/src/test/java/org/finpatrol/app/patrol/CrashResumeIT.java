@@ -1,0 +1,204 @@
+package org.finpatrol.app.patrol;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.finpatrol.app.TestData;
+import org.finpatrol.app.cli.Cli;
+import org.finpatrol.app.cli.Console;
+import org.finpatrol.app.store.DatabaseSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A patrol killed with SIGKILL in the middle of its crawl (in a child JVM) is resumed by the next
+ * {@code finpatrol patrol}, and ends with the same pages, findings, index documents and cases as a
+ * patrol that was never interrupted.
+ */
+class CrashResumeIT {
+
+  static final int PAGES = 40;
+  static final String CONFIG = Path.of("../config").toAbsolutePath().toString();
+
+  // Removed in stop() (TestData says why).
+  @TempDir(cleanup = CleanupMode.NEVER)
+  Path work;
+
+  private WireMockServer site;
+
+  @BeforeEach
+  void start() {
+    site = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    site.start();
+    StringBuilder index = new StringBuilder("<title>鑫盛理财产品列表</title><ul>");
+    for (int i = 1; i <= PAGES; i++) {
+      index.append("<li><a href=\"/p/").append(i).append("\">产品").append(i).append("</a></li>");
+      String body =
+          i % 4 == 0
+              ? "<title>稳盈" + i + "号</title><p>本产品保本保息，年化收益15%，立即投资！</p>"
+              : "<title>产品" + i + "号</title><p>理财产品介绍第" + i + "期，详情请咨询客服。</p>";
+      site.stubFor(
+          get(urlEqualTo("/p/" + i))
+              .willReturn(
+                  aResponse()
+                      .withFixedDelay(150)
+                      .withHeader("Content-Type", "text/html; charset=utf-8")
+                      .withBody(body)));
+    }
+    site.stubFor(
+        get(urlEqualTo("/"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody(index + "</ul>")));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    site.stop();
+    TestData.remove(work);
+  }
+
+  private List<String> patrolArgs(Path data) {
+    return List.of(
+        "--data",
+        data.toString(),
+        "--config",
+        CONFIG,
+        "patrol",
+        "--seed",
+        "http://127.0.0.1:" + site.port() + "/",
+        "--allow-private-network",
+        "--politeness-ms",
+        "0",
+        "--max-depth",
+        "1");
+  }
+
+  /** Runs the command line in this JVM; returns exit code and both streams. */
+  private static String[] cli(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        Cli.run(
+            new Console(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)),
+            args.toArray(String[]::new));
+    return new String[] {
+      Integer.toString(exit),
+      out.toString(StandardCharsets.UTF_8),
+      err.toString(StandardCharsets.UTF_8)
+    };
+  }
+
+  @Test
+  void aPatrolKilledMidCrawlIsResumedAndEndsAsACleanRunWould() throws Exception {
+    Path crashed = work.resolve("crashed");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("org.finpatrol.app.Main");
+    command.addAll(patrolArgs(crashed));
+    Process child =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("child.log").toFile())
+            .start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (site.getAllServeEvents().size() < PAGES / 3 && Instant.now().isBefore(deadline)) {
+      assertThat(child.isAlive())
+          .as("the child ended before it was killed: see child.log")
+          .isTrue();
+      Thread.sleep(20);
+    }
+    assertThat(site.getAllServeEvents().size()).isGreaterThanOrEqualTo(PAGES / 3);
+    child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(site.getAllServeEvents().size()).as("killed mid-crawl").isLessThan(PAGES + 1);
+
+    // The dead patrol's heartbeat has to go stale before it counts as interrupted.
+    Thread.sleep(PatrolService.DEAD_AFTER.toMillis() + 1000);
+    String[] resumed = cli(patrolArgs(crashed));
+    assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
+    assertThat(resumed[2]).contains("patrol #1 was interrupted in step crawl").contains("resumed");
+
+    Path clean = work.resolve("clean");
+    String[] cleanRun = cli(patrolArgs(clean));
+    assertThat(cleanRun[0]).as(cleanRun[2]).isEqualTo("0");
+
+    Map<String, Long> afterCrash = counts(crashed);
+    Map<String, Long> neverInterrupted = counts(clean);
+    assertThat(afterCrash.get("runs")).as("resumed, not a second run").isEqualTo(1);
+    assertThat(afterCrash.get("pages")).isEqualTo(PAGES + 1);
+    assertThat(afterCrash.get("distinct_pages")).isEqualTo(PAGES + 1);
+    assertThat(afterCrash)
+        .containsEntry("pages", neverInterrupted.get("pages"))
+        .containsEntry("findings", neverInterrupted.get("findings"))
+        .containsEntry("cases", neverInterrupted.get("cases"))
+        .containsEntry("executions", 2L);
+    assertThat(afterCrash.get("cases")).isEqualTo(1);
+    assertThat(lines(cli(search(crashed))[1]))
+        .isEqualTo(lines(cli(search(clean))[1]))
+        .isEqualTo(PAGES / 4);
+  }
+
+  private static List<String> search(Path data) {
+    return List.of(
+        "--data",
+        data.toString(),
+        "--config",
+        CONFIG,
+        "search",
+        "保本保息",
+        "--json",
+        "--limit",
+        "100");
+  }
+
+  private static long lines(String out) {
+    return out.lines().filter(l -> !l.isBlank()).count();
+  }
+
+  private static Map<String, Long> counts(Path data) throws Exception {
+    DatabaseSettings db = DatabaseSettings.from(Map.of(), data);
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+      return Map.of(
+          "runs", one(c, "SELECT COUNT(*) FROM patrol_run"),
+          "pages", one(c, "SELECT COUNT(*) FROM page"),
+          "distinct_pages", one(c, "SELECT COUNT(DISTINCT url_hash) FROM page"),
+          "findings", one(c, "SELECT COUNT(*) FROM finding"),
+          "cases", one(c, "SELECT COUNT(*) FROM review_case"),
+          "executions", one(c, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"));
+    }
+  }
+
+  private static long one(Connection c, String sql) throws Exception {
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
