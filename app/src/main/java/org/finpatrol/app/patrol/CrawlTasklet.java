@@ -43,6 +43,15 @@ final class CrawlTasklet implements Tasklet {
     long runId = RunIds.of(chunk);
     PatrolRequest request = store.loadRun(runId);
     store.clearRun(runId);
+    // Evidence files a crashed patrol left half-written get their torn last record cut off.
+    for (var r : org.finpatrol.crawler.evidence.WarcEvidence.recover(paths.evidence())) {
+      progress.line(
+          "evidence: "
+              + r.file()
+              + " left by an interrupted patrol, "
+              + r.bytesCut()
+              + " torn byte(s) cut");
+    }
     CrawlSettings settings =
         CrawlSettings.builder(paths.frontier(), paths.evidence())
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())

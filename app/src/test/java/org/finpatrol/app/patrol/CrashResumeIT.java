@@ -138,11 +138,16 @@ class CrashResumeIT {
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(site.getAllServeEvents().size()).as("killed mid-crawl").isLessThan(PAGES + 1);
 
+    assertThat(openEvidence(crashed))
+        .as("the dead patrol's WARC file was never finished")
+        .isNotEmpty();
     // The dead patrol's heartbeat has to go stale before it counts as interrupted.
     Thread.sleep(PatrolService.DEAD_AFTER.toMillis() + 1000);
     String[] resumed = cli(patrolArgs(crashed));
     assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
     assertThat(resumed[2]).contains("patrol #1 was interrupted in step crawl").contains("resumed");
+    assertThat(resumed[2]).contains("left by an interrupted patrol");
+    assertThat(openEvidence(crashed)).as("repaired and named").isEmpty();
 
     Path clean = work.resolve("clean");
     String[] cleanRun = cli(patrolArgs(clean));
@@ -162,6 +167,12 @@ class CrashResumeIT {
     assertThat(lines(cli(search(crashed))[1]))
         .isEqualTo(lines(cli(search(clean))[1]))
         .isEqualTo(PAGES / 4);
+  }
+
+  private static List<String> openEvidence(Path data) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(data.resolve("evidence"))) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".open")).toList();
+    }
   }
 
   private static List<String> search(Path data) {

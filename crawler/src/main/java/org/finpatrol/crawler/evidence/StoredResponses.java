@@ -38,6 +38,10 @@ public final class StoredResponses {
       throw new IllegalArgumentException("'" + warcFile + "' is not a WARC file name");
     }
     if (!Files.isRegularFile(file)) {
+      // Still being written by a running patrol (WarcEvidence names it when it is complete).
+      file = dir.resolve(warcFile + WarcEvidence.OPEN_SUFFIX);
+    }
+    if (!Files.isRegularFile(file)) {
       throw new NoSuchElementException("no evidence file " + warcFile);
     }
     try (WarcReader reader = new WarcReader(file)) {

@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +26,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
@@ -32,7 +35,10 @@ import org.netpreserve.jwarc.WarcWriter;
 /**
  * Appends response, request and metadata records to gzip-compressed WARC files in one directory,
  * rolling over to a new file past a size (1 GiB by default). Files are only ever appended to and
- * are opened with CREATE_NEW, so an existing file is never rewritten.
+ * are opened with CREATE_NEW, so an existing file is never rewritten. While a file is being written
+ * it is named {@code <name>.open} and locked; it gets its name when it is complete. A file left
+ * {@code .open} by a process that died is repaired by {@link #recover}: a record torn by the crash
+ * is cut off, the whole records before it are kept.
  *
  * <p>The response record holds the status line, the headers as the HTTP client passed them on, and
  * the body as received after any Content-Encoding was undone (the HTTP client decompresses and
@@ -51,7 +57,10 @@ public final class WarcEvidence implements Closeable {
   private final Path directory;
   private final String prefix;
   private final long rolloverBytes;
+  static final String OPEN_SUFFIX = ".open";
+
   private WarcWriter writer;
+  private FileLock lock;
   private String fileName;
   private int sequence;
 
@@ -150,8 +159,7 @@ public final class WarcEvidence implements Closeable {
         new EvidenceRef(
             fileName, "<urn:uuid:" + responseId + ">", offset, sha256, exchange.fetchedAt());
     if (writer.position() > rolloverBytes) {
-      writer.close();
-      writer = null;
+      finish();
     }
     return ref;
   }
@@ -162,13 +170,97 @@ public final class WarcEvidence implements Closeable {
     }
     sequence++;
     fileName = prefix + "-" + STAMP.format(Instant.now()) + "-" + sequence + ".warc.gz";
+    if (Files.exists(directory.resolve(fileName))) {
+      throw new java.nio.file.FileAlreadyExistsException(directory.resolve(fileName).toString());
+    }
     FileChannel channel =
         FileChannel.open(
-            directory.resolve(fileName),
+            directory.resolve(fileName + OPEN_SUFFIX),
             StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE,
             StandardOpenOption.APPEND);
+    // Tells recover() in another process that this file is being written, not abandoned.
+    lock = channel.lock();
     writer = new WarcWriter(channel, WarcCompression.GZIP);
+  }
+
+  /** Gives the file its final name (still holding the lock), then closes it. */
+  private void finish() throws IOException {
+    Files.move(
+        directory.resolve(fileName + OPEN_SUFFIX),
+        directory.resolve(fileName),
+        StandardCopyOption.ATOMIC_MOVE);
+    writer.close();
+    writer = null;
+    lock = null;
+  }
+
+  /** A WARC file {@link #recover} repaired: how many torn bytes it cut off. */
+  public record Recovered(String file, long bytesCut) {}
+
+  /**
+   * Repairs the files a dead process left {@code .open} in {@code directory}: each is read record
+   * by record; from the first record that does not read whole (torn by the crash) the file is cut
+   * off; then it gets its final name. Files another live process is writing (locked) are left
+   * alone.
+   */
+  public static List<Recovered> recover(Path directory) throws IOException {
+    List<Recovered> out = new java.util.ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return out;
+    }
+    List<Path> open;
+    try (var files = Files.list(directory)) {
+      open = files.filter(f -> f.getFileName().toString().endsWith(OPEN_SUFFIX)).sorted().toList();
+    }
+    for (Path file : open) {
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        FileLock held;
+        try {
+          held = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+          held = null; // this JVM is writing it
+        }
+        if (held == null) {
+          continue;
+        }
+        long size = channel.size();
+        long good = wholeRecordsEnd(file, size);
+        if (good < size) {
+          channel.truncate(good);
+          channel.force(true);
+        }
+        String name = file.getFileName().toString();
+        Files.move(
+            file,
+            directory.resolve(name.substring(0, name.length() - OPEN_SUFFIX.length())),
+            StandardCopyOption.ATOMIC_MOVE);
+        out.add(
+            new Recovered(name.substring(0, name.length() - OPEN_SUFFIX.length()), size - good));
+      }
+    }
+    return out;
+  }
+
+  /** Where the last whole record of {@code file} ends (its size when every record is whole). */
+  private static long wholeRecordsEnd(Path file, long size) throws IOException {
+    if (size == 0) {
+      return 0;
+    }
+    try (WarcReader reader = new WarcReader(FileChannel.open(file, StandardOpenOption.READ))) {
+      try {
+        while (reader.next().isPresent()) {
+          // next() reads the previous record to its end: a torn one fails here.
+        }
+        return size;
+      } catch (IOException | RuntimeException e) {
+        // position() is where the record that failed to read starts.
+        return reader.position();
+      }
+    } catch (IOException e) {
+      return 0; // not even the first record's start reads
+    }
   }
 
   public static String sha256Hex(byte[] bytes) {
@@ -182,8 +274,7 @@ public final class WarcEvidence implements Closeable {
   @Override
   public synchronized void close() throws IOException {
     if (writer != null) {
-      writer.close();
-      writer = null;
+      finish();
     }
   }
 }

@@ -103,4 +103,77 @@ class WarcEvidenceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a WARC file name");
   }
+
+  private static WarcEvidence.Exchange exchange(String url) {
+    return new WarcEvidence.Exchange(
+        url,
+        "FinPatrol/test",
+        200,
+        "OK",
+        List.of(Map.entry("Content-Type", "text/html; charset=utf-8")),
+        ("<p>保本保息，年化收益15%</p>" + url).getBytes(StandardCharsets.UTF_8),
+        false,
+        Instant.parse("2026-11-24T08:00:00Z"),
+        Map.of());
+  }
+
+  private static int records(Path file) throws IOException {
+    int n = 0;
+    try (WarcReader reader = new WarcReader(file)) {
+      for (WarcRecord r : reader) {
+        r.body().consume();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aFileTornByACrashIsCutAfterItsLastWholeRecordAndNamed(@TempDir Path dir) throws IOException {
+    EvidenceRef ref;
+    try (WarcEvidence evidence = new WarcEvidence(dir, "patrol-9")) {
+      evidence.record(exchange("http://xinsheng.test/1"));
+      evidence.record(exchange("http://xinsheng.test/2"));
+      ref = evidence.record(exchange("http://xinsheng.test/3"));
+    }
+    Path whole = dir.resolve(ref.warcFile());
+    assertThat(records(whole)).isEqualTo(6);
+    byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+    // The process died while the last record (the third request) was half written.
+    java.nio.file.Files.write(
+        dir.resolve("patrol-8-torn.warc.gz.open"),
+        java.util.Arrays.copyOf(bytes, bytes.length - 20));
+
+    List<WarcEvidence.Recovered> recovered = WarcEvidence.recover(dir);
+
+    assertThat(recovered)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.file()).isEqualTo("patrol-8-torn.warc.gz");
+              assertThat(r.bytesCut()).isPositive();
+            });
+    assertThat(dir.resolve("patrol-8-torn.warc.gz.open")).doesNotExist();
+    assertThat(records(dir.resolve("patrol-8-torn.warc.gz"))).isEqualTo(5);
+    assertThat(
+            StoredResponses.read(dir, "patrol-8-torn.warc.gz", ref.offset(), ref.recordId()).url())
+        .isEqualTo("http://xinsheng.test/3");
+  }
+
+  @Test
+  void aFileStillBeingWrittenIsLeftAloneAndReadable(@TempDir Path dir) throws IOException {
+    try (WarcEvidence evidence = new WarcEvidence(dir, "patrol-10")) {
+      EvidenceRef ref = evidence.record(exchange("http://huitong.test/"));
+      assertThat(dir.resolve(ref.warcFile() + ".open")).exists();
+      assertThat(WarcEvidence.recover(dir)).isEmpty();
+      assertThat(dir.resolve(ref.warcFile() + ".open")).exists();
+      assertThat(StoredResponses.read(dir, ref.warcFile(), ref.offset(), ref.recordId()).url())
+          .isEqualTo("http://huitong.test/");
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .singleElement()
+          .satisfies(n -> assertThat(n).endsWith(".warc.gz"));
+    }
+  }
 }
