@@ -58,6 +58,10 @@ public record AppPaths(Path data, Path config) {
     return config.resolve("units.yml");
   }
 
+  public Path retention() {
+    return config.resolve("retention.yml");
+  }
+
   public Path schedules() {
     return config.resolve("schedules.yml");
   }

@@ -169,6 +169,12 @@ public class FinPatrolApplication {
     return new org.finpatrol.app.evidence.EvidenceStore(dataSource, paths.evidence());
   }
 
+  /** {@code config/retention.yml}, checked at start-up. */
+  @Bean
+  org.finpatrol.app.retention.Retention retention(AppPaths paths) throws IOException {
+    return org.finpatrol.app.retention.Retention.load(paths.retention());
+  }
+
   @Bean
   org.finpatrol.app.schedule.ScheduleStore scheduleStore(
       DataSource dataSource,

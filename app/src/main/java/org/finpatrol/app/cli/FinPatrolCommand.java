@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       AnalyzeCommand.class,
       CasesCommand.class,
       ReportCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      GcCommand.class
     })
 public final class FinPatrolCommand {
 
