@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param title page title, "" when none
  * @param text main text without navigation, scripts and ads, "" when none
  * @param ads advertisements found on the page
- * @param outlinks number of links found
+ * @param links the absolute links found, in page order (a 304 carries none)
  * @param evidence the WARC record of the response (null when nothing was received)
  * @param etag the ETag header, for the next patrol's conditional GET (may be null)
  * @param lastModified the Last-Modified header, likewise (may be null)
@@ -39,7 +39,7 @@ public record FetchedPage(
     String title,
     String text,
     List<Ad> ads,
-    int outlinks,
+    List<String> links,
     EvidenceRef evidence,
     String etag,
     String lastModified,
@@ -51,7 +51,13 @@ public record FetchedPage(
     title = title == null ? "" : title;
     text = text == null ? "" : text;
     ads = List.copyOf(ads);
+    links = links == null ? List.of() : List.copyOf(links);
     facts = facts == null ? OperatorFacts.NONE : facts;
+  }
+
+  /** How many links the page had. */
+  public int outlinks() {
+    return links.size();
   }
 
   /** A URL that yielded no content: a failure, a redirect, a refusal. */
@@ -79,7 +85,7 @@ public record FetchedPage(
         "",
         "",
         List.of(),
-        0,
+        List.of(),
         evidence,
         null,
         null,

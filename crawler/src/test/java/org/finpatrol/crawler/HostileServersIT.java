@@ -264,6 +264,41 @@ class HostileServersIT {
   }
 
   @Test
+  void aNotModifiedPageStillLeadsToTheLinksItHad() throws IOException {
+    server.stubFor(
+        get("/hub")
+            .withHeader("If-None-Match", equalTo("\"hub\""))
+            .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"hub\"")));
+    server.stubFor(
+        get("/hub")
+            .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.absent())
+            .willReturn(
+                aResponse()
+                    .withHeader("ETag", "\"hub\"")
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<p>产品列表</p><a href=\"/leaf\">稳盈1号</a>")));
+    server.stubFor(
+        get("/leaf")
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/html").withBody("<p>保本保息</p>")));
+    crawl(1, b -> b, "/hub");
+    FetchedPage hub = page("/hub");
+    assertThat(hub.links()).singleElement().satisfies(l -> assertThat(l).endsWith("/leaf"));
+    assertThat(page("/leaf").status()).isEqualTo(FetchStatus.OK);
+    pages.clear();
+    crawl(
+        1,
+        b ->
+            b.validators(
+                u -> u.endsWith("/hub") ? new Validators(hub.etag(), null, hub.links()) : null),
+        "/hub");
+    assertThat(page("/hub").status()).isEqualTo(FetchStatus.NOT_MODIFIED);
+    assertThat(page("/leaf").status())
+        .as("followed from the 304's remembered links")
+        .isEqualTo(FetchStatus.OK);
+  }
+
+  @Test
   void crawlDelayFromRobotsIsHonoured() throws IOException {
     server.stubFor(
         get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 1\n")));

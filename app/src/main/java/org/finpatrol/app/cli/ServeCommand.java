@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.finpatrol.app.FinPatrolApplication;
+import org.finpatrol.app.patrol.PatrolRunner;
 import org.finpatrol.app.schedule.ScheduledPatrols;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
           "Address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for all).")
   String address;
 
+  @Option(
+      names = "--allow-private-network",
+      description =
+          "Let patrols started by this server (UI, API, schedules) reach loopback and private"
+              + " addresses (refused by default).")
+  boolean allowPrivateNetwork;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -52,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
           .out()
           .println("FinPatrol on http://" + address + ":" + actual + "/  (Ctrl-C to stop)");
       Logins.printAdmin(context, root.console().out());
+      context.getBean(PatrolRunner.class).allowPrivateNetwork(allowPrivateNetwork);
       ScheduledPatrols schedules = context.getBean(ScheduledPatrols.class);
       schedules.start(
           context.getEnvironment().getProperty("finpatrol.scheduler.tick-ms", Long.class, 30_000L));

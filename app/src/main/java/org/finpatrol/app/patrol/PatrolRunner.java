@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 public class PatrolRunner {
 
   static final int MAX_LINES = 200;
+  static final int DEFAULT_POLITENESS_MS = 1000;
   private static final Logger log = LoggerFactory.getLogger(PatrolRunner.class);
 
   /** The latest patrol started here as watchers see it. */
@@ -45,6 +46,7 @@ public class PatrolRunner {
           });
   private final Deque<String> lines = new ArrayDeque<>();
   private volatile PatrolRequest defaults;
+  private volatile boolean privateNetwork;
   private boolean running;
   private String startedBy;
   private Instant startedAt;
@@ -71,10 +73,18 @@ public class PatrolRunner {
     return d == null ? List.of() : d.seeds();
   }
 
-  /** Whether seeds on private addresses are allowed (only when the defaults say so: the demo). */
+  /**
+   * Whether seeds on private addresses are allowed: when the defaults say so (the demo) or the
+   * server was started with {@code --allow-private-network}.
+   */
   public boolean allowsPrivateNetwork() {
     PatrolRequest d = defaults;
-    return d != null && d.allowPrivateNetwork();
+    return privateNetwork || d != null && d.allowPrivateNetwork();
+  }
+
+  /** Lets patrols started here reach loopback and private addresses (an intranet deployment). */
+  public void allowPrivateNetwork(boolean allow) {
+    this.privateNetwork = allow;
   }
 
   /**
@@ -83,20 +93,26 @@ public class PatrolRunner {
    * @return false when a patrol started here is still running
    */
   public synchronized boolean start(List<String> seeds, int maxPages, int maxDepth, String by) {
+    PatrolRequest d = defaults;
+    return start(
+        seeds, maxPages, maxDepth, d == null ? DEFAULT_POLITENESS_MS : d.politenessMs(), by);
+  }
+
+  /** As {@link #start(List, int, int, String)}, with this pause between requests to one host. */
+  public synchronized boolean start(
+      List<String> seeds, int maxPages, int maxDepth, int politenessMs, String by) {
     if (running) {
       return false;
     }
     PatrolRequest d = defaults;
     PatrolRequest request =
-        d == null
-            ? new PatrolRequest(seeds, maxPages, maxDepth, 1000, false, java.util.Map.of())
-            : new PatrolRequest(
-                seeds,
-                maxPages,
-                maxDepth,
-                d.politenessMs(),
-                d.allowPrivateNetwork(),
-                d.hostOverrides());
+        new PatrolRequest(
+            seeds,
+            maxPages,
+            maxDepth,
+            politenessMs,
+            allowsPrivateNetwork(),
+            d == null ? java.util.Map.of() : d.hostOverrides());
     running = true;
     startedBy = by;
     startedAt = clock.instant();

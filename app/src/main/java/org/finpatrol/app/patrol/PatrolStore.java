@@ -90,6 +90,13 @@ public class PatrolStore {
     jdbc.sql("DELETE FROM page WHERE run_id = ?").param(runId).update();
   }
 
+  /** The most links kept per page for following after a 304. */
+  static final int MAX_LINKS = 1000;
+
+  private static List<String> lines(String text) {
+    return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
+  }
+
   /** Fetch statuses whose page has content to index and classify. */
   static final String WITH_CONTENT = "('OK', 'NOT_MODIFIED')";
 
@@ -105,12 +112,14 @@ public class PatrolStore {
       Timestamp fetchedAt,
       String etag,
       String lastModified,
-      String facts) {}
+      String facts,
+      String links) {}
 
   private java.util.Optional<Previous> previous(long runId, String urlHash) {
     return jdbc.sql(
             "SELECT run_id, title, body_text, sha256, warc_file, record_id, warc_offset, fetched_at,"
-                + " etag, last_modified, facts FROM page WHERE url_hash = ? AND run_id < ? AND sha256"
+                + " etag, last_modified, facts, links FROM page WHERE url_hash = ? AND run_id < ? AND"
+                + " sha256"
                 + " IS NOT NULL AND fetch_status IN "
                 + WITH_CONTENT
                 + " ORDER BY id DESC LIMIT 1")
@@ -128,7 +137,8 @@ public class PatrolStore {
                     rs.getTimestamp(8),
                     rs.getString(9),
                     rs.getString(10),
-                    rs.getString(11)))
+                    rs.getString(11),
+                    rs.getString(12)))
         .optional();
   }
 
@@ -136,7 +146,7 @@ public class PatrolStore {
   public Validators validators(long runId, String url) {
     return previous(runId, hash(url))
         .filter(p -> p.etag() != null || p.lastModified() != null)
-        .map(p -> new Validators(p.etag(), p.lastModified()))
+        .map(p -> new Validators(p.etag(), p.lastModified(), lines(p.links())))
         .orElse(null);
   }
 
@@ -163,6 +173,7 @@ public class PatrolStore {
     String lastModified = p.lastModified();
     String facts = p.facts().isEmpty() ? null : FACTS_JSON.writeValueAsString(p.facts());
     String change = null;
+    List<String> links = p.links().stream().limit(MAX_LINKS).toList();
     FetchStatus status = p.status();
     if (status == FetchStatus.NOT_MODIFIED) {
       if (earlier.isPresent()) {
@@ -181,6 +192,7 @@ public class PatrolStore {
         etag = etag != null ? etag : e.etag();
         lastModified = lastModified != null ? lastModified : e.lastModified();
         facts = e.facts();
+        links = lines(e.links());
         change = "UNCHANGED";
       } else {
         // A 304 without anything to compare with (the earlier run was deleted): no content.
@@ -196,8 +208,9 @@ public class PatrolStore {
               "INSERT INTO page (run_id, url, url_hash, host, depth, parent_url, fetch_status, http_status,"
                   + " cause, content_type, body_charset, truncated, title, body_text, outlinks, warc_file,"
                   + " record_id, warc_offset, sha256, fetched_at, etag, last_modified, facts,"
-                  + " change_status, previous_sha256)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " change_status, previous_sha256, links)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?)")
           .params(
               runId,
               clip(p.url(), 2048),
@@ -213,7 +226,7 @@ public class PatrolStore {
               p.truncated(),
               clip(title, MAX_TITLE),
               text,
-              p.outlinks(),
+              links.size(),
               warc,
               record,
               offset,
@@ -223,7 +236,8 @@ public class PatrolStore {
               clip(lastModified, 64),
               facts,
               change,
-              earlier.map(Previous::sha256).orElse(null))
+              earlier.map(Previous::sha256).orElse(null),
+              links.isEmpty() ? null : String.join("\n", links))
           .update(key, "id");
     } catch (DuplicateKeyException alreadyStored) {
       return;

@@ -123,7 +123,8 @@ public final class ScheduledPatrols {
       log.warn("schedule {}: refused: {}", s.group(), problems.get(0).message());
       return "refused: " + problems.get(0).message();
     }
-    if (!runner.start(seeds, s.maxPages(), s.maxDepth(), "schedule " + s.group())) {
+    if (!runner.start(
+        seeds, s.maxPages(), s.maxDepth(), s.politenessMs(), "schedule " + s.group())) {
       return null;
     }
     log.info("schedule {}: patrol of {} seed(s) started", s.group(), seeds.size());

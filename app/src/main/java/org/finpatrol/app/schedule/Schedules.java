@@ -30,6 +30,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     cron: "0 0 2 * * *"     # daily at 02:00 China time
  *     max_pages: 500          # optional, default 200
  *     max_depth: 2            # optional, default 2
+ *     politeness_ms: 1000     # optional, default 1000: pause between requests to one host
  *   - group: recheck
  *     cron: "0 0 * * * *"
  *     recheck: true           # the pages cited by cases awaiting re-check
@@ -42,8 +43,9 @@ public final class Schedules {
 
   static final int DEFAULT_MAX_PAGES = 200;
   static final int DEFAULT_MAX_DEPTH = 2;
+  static final int DEFAULT_POLITENESS_MS = 1000;
   private static final Set<String> KEYS =
-      Set.of("group", "cron", "max_pages", "max_depth", "recheck");
+      Set.of("group", "cron", "max_pages", "max_depth", "politeness_ms", "recheck");
   private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   /** The schedules file did not validate; the message lists every problem, one a line. */
@@ -125,6 +127,7 @@ public final class Schedules {
     String cron = null;
     int maxPages = DEFAULT_MAX_PAGES;
     int maxDepth = DEFAULT_MAX_DEPTH;
+    int politenessMs = DEFAULT_POLITENESS_MS;
     boolean recheck = false;
     for (NodeTuple t : map.getValue()) {
       String key = scalar(t.getKeyNode());
@@ -167,6 +170,7 @@ public final class Schedules {
         }
         case "max_pages" -> maxPages = number(file, value, key, v, 1, 100_000, problems);
         case "max_depth" -> maxDepth = number(file, value, key, v, 0, 10, problems);
+        case "politeness_ms" -> politenessMs = number(file, value, key, v, 0, 60_000, problems);
         case "recheck" -> {
           if (!v.equals("true") && !v.equals("false")) {
             problems.add(at(file, value) + "recheck must be true or false, got '" + v + "'");
@@ -192,7 +196,7 @@ public final class Schedules {
               + " (or say recheck: true)");
     }
     return problems.size() == before
-        ? new PatrolSchedule(group, cron, maxPages, maxDepth, recheck)
+        ? new PatrolSchedule(group, cron, maxPages, maxDepth, politenessMs, recheck)
         : null;
   }
 

@@ -73,7 +73,8 @@ class PatrolSchedulerTest {
 
   @Test
   void aDailyScheduleRunsAtItsTimeOnceAndNotBefore() {
-    PatrolScheduler daily = scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, false));
+    PatrolScheduler daily =
+        scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, 1000, false));
     daily.tick();
     assertThat(started).as("first sight only starts the count").isEmpty();
     assertThat(daily.nextRuns().get("default")).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
@@ -89,7 +90,8 @@ class PatrolSchedulerTest {
   @Test
   void runsMissedWhileDownRunOnceNotOncePerMissedTime() {
     last.put("recheck", now);
-    PatrolScheduler hourly = scheduler(new PatrolSchedule("recheck", "0 0 * * * *", 200, 0, true));
+    PatrolScheduler hourly =
+        scheduler(new PatrolSchedule("recheck", "0 0 * * * *", 200, 0, 1000, true));
     now = now.plus(Duration.ofHours(30)); // the server was down for 30 hourly runs
     hourly.tick();
     hourly.tick();
@@ -102,7 +104,8 @@ class PatrolSchedulerTest {
   @Test
   void aScheduleThatCannotStartYetStaysDue() {
     last.put("default", now);
-    PatrolScheduler daily = scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, false));
+    PatrolScheduler daily =
+        scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, 1000, false));
     now = now.plus(Duration.ofHours(1));
     busy = true;
     daily.tick();

@@ -45,14 +45,15 @@ class SchedulesTest {
               - group: platforms
                 cron: "0 0 2 * * *"
                 max_pages: 500
+                politeness_ms: 200
               - group: recheck
                 cron: "0 0 * * * *"
                 recheck: true
             """);
     assertThat(s)
         .containsExactly(
-            new PatrolSchedule("platforms", "0 0 2 * * *", 500, 2, false),
-            new PatrolSchedule("recheck", "0 0 * * * *", 200, 2, true));
+            new PatrolSchedule("platforms", "0 0 2 * * *", 500, 2, 200, false),
+            new PatrolSchedule("recheck", "0 0 * * * *", 200, 2, 1000, true));
   }
 
   @Test

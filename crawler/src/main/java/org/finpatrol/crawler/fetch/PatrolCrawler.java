@@ -18,6 +18,7 @@ import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
 import org.finpatrol.crawler.OperatorFacts;
 import org.finpatrol.crawler.Urls;
+import org.finpatrol.crawler.Validators;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.extract.Extraction;
 import org.finpatrol.crawler.extract.HtmlExtractor;
@@ -128,7 +129,7 @@ public final class PatrolCrawler extends WebCrawler {
             ex.title(),
             ex.text(),
             ex.ads(),
-            ex.links().size(),
+            ex.links(),
             evidence,
             header(page, "ETag"),
             header(page, "Last-Modified"),
@@ -175,6 +176,9 @@ public final class PatrolCrawler extends WebCrawler {
               "not modified since the previous patrol",
               contentType,
               evidence));
+      if (webUrl != null) {
+        followRemembered(webUrl, page, context.fetcher.appliedValidators(url));
+      }
       return;
     }
     String cause = "HTTP " + statusCode + " " + description;
@@ -192,6 +196,37 @@ public final class PatrolCrawler extends WebCrawler {
             cause,
             contentType,
             evidence));
+  }
+
+  /**
+   * A 304 repeats no body, so no links: schedule those the previous patrol found on the page, as
+   * crawler4j schedules a fetched page's links (scope, depth and the seen-before check apply).
+   */
+  private void followRemembered(WebURL from, Page page, Validators previous) {
+    if (previous == null || previous.links().isEmpty()) {
+      return;
+    }
+    int maxDepth = myController.getConfig().getMaxDepthOfCrawling();
+    if (maxDepth >= 0 && from.getDepth() >= maxDepth) {
+      return;
+    }
+    edu.uci.ics.crawler4j.frontier.DocIDServer ids = myController.getDocIdServer();
+    java.util.List<WebURL> next = new java.util.ArrayList<>();
+    for (String link : previous.links()) {
+      if (ids.isSeenBefore(link)) {
+        continue;
+      }
+      WebURL w = myController.getWebURLFactory().newWebUrl();
+      w.setURL(link);
+      w.setParentDocid(from.getDocid());
+      w.setParentUrl(from.getURL());
+      w.setDepth((short) (from.getDepth() + 1));
+      if (shouldVisit(page, w)) {
+        w.setDocid(ids.getNewDocID(link));
+        next.add(w);
+      }
+    }
+    myController.getFrontier().scheduleAll(next);
   }
 
   @Override

@@ -58,6 +58,10 @@ public final class PatrolPageFetcher extends PageFetcher {
 
   private final long totalTimeoutMs;
   private final Function<String, Validators> validators;
+
+  /** What this thread's last request was conditional on (its links serve a 304). */
+  private final ThreadLocal<Validators> applied = new ThreadLocal<>();
+
   private final HostPoliteness politeness;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
@@ -99,12 +103,19 @@ public final class PatrolPageFetcher extends PageFetcher {
     this.validators = validators;
   }
 
+  /** The validators this thread's last request for {@code url} was conditional on, or null. */
+  Validators appliedValidators(String url) {
+    Validators v = applied.get();
+    return v != null && url != null ? v : null;
+  }
+
   @Override
   @SuppressForbidden(reason = "politeness: the wait the politeness server asked for")
   public PageFetchResult fetchPage(WebURL webUrl) throws InterruptedException, IOException {
     String url = webUrl.getURL();
     HttpGet request = new HttpGet(url);
     Validators previous = validators.apply(url);
+    applied.set(previous);
     if (previous != null) {
       if (previous.etag() != null) {
         request.addHeader(HttpHeaders.IF_NONE_MATCH, previous.etag());
