@@ -299,6 +299,33 @@ class HostileServersIT {
   }
 
   @Test
+  void aHostThatStopsAnsweringIsNotAskedAgainAfterFiveFailuresInARow() throws IOException {
+    // robots.txt answers (404), then every page resets the connection: the host died mid-patrol.
+    server.stubFor(
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/dead/.*"))
+            .willReturn(
+                aResponse()
+                    .withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    String[] paths =
+        java.util.stream.IntStream.range(0, 9).mapToObj(i -> "/dead/" + i).toArray(String[]::new);
+    crawl(0, b -> b.threads(1), paths);
+    assertThat(pages)
+        .hasSize(9)
+        .allSatisfy(p -> assertThat(p.status()).isNotEqualTo(FetchStatus.OK));
+    assertThat(
+            pages.stream().filter(p -> p.cause() != null && p.cause().contains("not asked again")))
+        .as(pages.stream().map(p -> p.url() + " " + p.cause()).toList().toString())
+        .hasSize(4);
+    assertThat(
+            server.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/dead/.*"))))
+        .as("the host was asked five times, then left alone")
+        .hasSize(5);
+  }
+
+  @Test
   void crawlDelayFromRobotsIsHonoured() throws IOException {
     server.stubFor(
         get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 1\n")));

@@ -59,6 +59,16 @@ public final class PatrolPageFetcher extends PageFetcher {
   private final long totalTimeoutMs;
   private final Function<String, Validators> validators;
 
+  /**
+   * Circuit breaker: after this many fetches of one host in a row failed without an HTTP answer
+   * (refused, reset, timed out), its remaining URLs fail at once for the rest of the crawl instead
+   * of each waiting out the timeouts.
+   */
+  static final int HOST_FAILURES_TO_OPEN = 5;
+
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> failuresInARow =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** What this thread's last request was conditional on (its links serve a 304). */
   private final ThreadLocal<Validators> applied = new ThreadLocal<>();
 
@@ -113,6 +123,18 @@ public final class PatrolPageFetcher extends PageFetcher {
   @SuppressForbidden(reason = "politeness: the wait the politeness server asked for")
   public PageFetchResult fetchPage(WebURL webUrl) throws InterruptedException, IOException {
     String url = webUrl.getURL();
+    String host = org.finpatrol.crawler.Urls.host(url);
+    var failures = host == null ? null : failuresInARow.get(host);
+    if (failures != null && failures.get() >= HOST_FAILURES_TO_OPEN) {
+      String reason =
+          "host "
+              + host
+              + " did not answer "
+              + failures.get()
+              + " times in a row: not asked again in this patrol";
+      abortReasons.put(url, reason);
+      throw new java.net.ConnectException(reason);
+    }
     HttpGet request = new HttpGet(url);
     Validators previous = validators.apply(url);
     applied.set(previous);
@@ -141,6 +163,9 @@ public final class PatrolPageFetcher extends PageFetcher {
     GuardedResult result = new GuardedResult(request, killer);
     try {
       CloseableHttpResponse response = httpClient.execute(request);
+      if (host != null) {
+        failuresInARow.remove(host);
+      }
       result.setEntity(response.getEntity());
       result.setResponseHeaders(response.getHeaders());
       lastHeaders.set(response.getHeaders());
@@ -164,6 +189,11 @@ public final class PatrolPageFetcher extends PageFetcher {
     } catch (IOException e) {
       killer.cancel(false);
       request.abort();
+      if (host != null) {
+        failuresInARow
+            .computeIfAbsent(host, h -> new java.util.concurrent.atomic.AtomicInteger())
+            .incrementAndGet();
+      }
       String reason = abortReasons.get(url);
       if (reason != null) {
         throw new SocketTimeoutException(reason);
