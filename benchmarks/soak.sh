@@ -47,17 +47,25 @@ FINPATROL_JAVA_OPTS="-Xmx512m -Dfinpatrol.scheduler.tick-ms=500" \
   --allow-private-network >"$work/server.out" 2>&1 &
 server_pid=$!
 health() {
-  curl -sf -u "admin:$FINPATROL_ADMIN_PASSWORD" "http://127.0.0.1:$server_port/actuator/health"
+  curl -s -u "admin:$FINPATROL_ADMIN_PASSWORD" "http://127.0.0.1:$server_port/actuator/health"
 }
-for _ in $(seq 1 120); do health >/dev/null 2>&1 && break; sleep 1; done
-health >/dev/null || { echo "soak: the server did not start; see $work/server.out" >&2; cat "$work/server.out" >&2; exit 1; }
+for _ in $(seq 1 120); do health 2>/dev/null | grep -q '"status"' && break; sleep 1; done
+health 2>/dev/null | grep -q '"status"' \
+  || { echo "soak: the server did not start" >&2; cat "$work/server.out" >&2; exit 1; }
 
 printf '%-7s %-7s %-8s %-14s %-9s %-8s\n' patrol pages flagged heap_after_gc open_fds threads
 done_runs=0
 started=$(date +%s)
 while [ "$done_runs" -lt "$patrols" ]; do
   sleep 1
-  state=$(health | python3 -c 'import json,sys; d=json.load(sys.stdin)["components"]["patrol"]["details"]; print(d.get("last_run",0), d["running"], d.get("pages",0), d.get("flagged",0))')
+  # Health may answer 503 for a moment (a component DOWN or slow): then just ask again.
+  state=$(health | python3 -c '
+import json, sys
+try:
+    d = json.load(sys.stdin)["components"]["patrol"]["details"]
+    print(d.get("last_run", 0), d["running"], d.get("pages", 0), d.get("flagged", 0))
+except Exception:
+    print(0, True, 0, 0)')
   read -r last running run_pages flagged <<<"$state"
   if [ "$running" = "False" ] && [ "$last" -gt "$done_runs" ]; then
     done_runs=$last

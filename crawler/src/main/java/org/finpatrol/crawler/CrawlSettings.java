@@ -27,6 +27,7 @@ import java.util.function.Function;
  * @param totalTimeout the longest one request may take, body included (slow-drip guard)
  * @param validators what a previous patrol saw of a URL, for conditional GETs (null for none)
  * @param warcRolloverBytes size at which a WARC file is closed and the next one started
+ * @param minFreeBytes free space kept on the evidence disk: the crawl stops before going under it
  */
 public record CrawlSettings(
     Path workDir,
@@ -43,7 +44,8 @@ public record CrawlSettings(
     int perHostMaxPages,
     Duration totalTimeout,
     Function<String, Validators> validators,
-    long warcRolloverBytes) {
+    long warcRolloverBytes,
+    long minFreeBytes) {
 
   public static final String DEFAULT_USER_AGENT =
       "FinPatrol/0.1 (+https://github.com/finpatrol/finpatrol; financial-ad patrol)";
@@ -66,6 +68,7 @@ public record CrawlSettings(
     require(!totalTimeout.isNegative() && !totalTimeout.isZero(), "totalTimeout must be positive");
     validators = validators == null ? url -> null : validators;
     require(warcRolloverBytes >= 1024 * 1024, "warcRolloverBytes must be at least 1 MiB");
+    require(minFreeBytes >= 0, "minFreeBytes must not be negative, got " + minFreeBytes);
   }
 
   /**
@@ -94,6 +97,7 @@ public record CrawlSettings(
     private Duration totalTimeout = Duration.ofSeconds(60);
     private Function<String, Validators> validators;
     private long warcRolloverBytes = 1L << 30;
+    private long minFreeBytes = 256L << 20;
 
     private Builder(Path workDir, Path evidenceDir) {
       this.workDir = workDir;
@@ -147,6 +151,12 @@ public record CrawlSettings(
       return this;
     }
 
+    /** Free space to keep on the evidence disk (default 256 MiB). */
+    public Builder minFreeBytes(long bytes) {
+      this.minFreeBytes = bytes;
+      return this;
+    }
+
     public Builder maxBytes(int maxBytes) {
       this.maxBytes = maxBytes;
       return this;
@@ -173,7 +183,8 @@ public record CrawlSettings(
           perHostMaxPages,
           totalTimeout,
           validators,
-          warcRolloverBytes);
+          warcRolloverBytes,
+          minFreeBytes);
     }
   }
 

@@ -11,7 +11,8 @@ public record CrawlSummary(
     Map<FetchStatus, Long> byStatus,
     Map<String, Long> notFollowed,
     long sinkFailures,
-    Duration elapsed) {
+    Duration elapsed,
+    String stoppedBecause) {
 
   public CrawlSummary {
     byStatus = Map.copyOf(byStatus);

@@ -66,7 +66,11 @@ public final class Crawler {
       }
     }
     try (WarcEvidence evidence =
-        new WarcEvidence(settings.evidenceDir(), "patrol-" + runId, settings.warcRolloverBytes())) {
+        new WarcEvidence(
+            settings.evidenceDir(),
+            "patrol-" + runId,
+            settings.warcRolloverBytes(),
+            settings.minFreeBytes())) {
       return run(seeds, hosts, evidence, sink, started);
     }
   }
@@ -123,7 +127,8 @@ public final class Crawler {
               .collect(
                   java.util.stream.Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)),
           context.sinkFailures(),
-          Duration.ofNanos(System.nanoTime() - started));
+          Duration.ofNanos(System.nanoTime() - started),
+          context.stopReason());
     } catch (IOException e) {
       throw e;
     } catch (InterruptedException e) {

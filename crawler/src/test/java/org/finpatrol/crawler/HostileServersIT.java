@@ -326,6 +326,19 @@ class HostileServersIT {
   }
 
   @Test
+  void aNearlyFullDiskStopsTheCrawlBeforeAnythingIsTorn() throws IOException {
+    server.stubFor(
+        get("/full")
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/html").withBody("<p>保本保息</p>")));
+    CrawlSummary summary = crawl(0, b -> b.minFreeBytes(Long.MAX_VALUE / 4), "/full");
+    assertThat(summary.stoppedBecause())
+        .contains("MiB free on the disk of")
+        .contains("the patrol stops before the disk fills");
+    assertThat(pages).as("a page without its evidence is not handed over").isEmpty();
+  }
+
+  @Test
   void crawlDelayFromRobotsIsHonoured() throws IOException {
     server.stubFor(
         get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 1\n")));

@@ -98,9 +98,9 @@ final class PatrolCommand implements Callable<Integer> {
             .progress(
                 "patrol #"
                     + i.runId()
-                    + " was interrupted in step "
+                    + " did not finish (step "
                     + i.step()
-                    + " ("
+                    + ", "
                     + i.pagesSaved()
                     + " page(s) stored); resuming it"
                     + (restart ? "" : " (--abandon to give it up instead)"));

@@ -31,8 +31,10 @@ final class CrawlTasklet implements Tasklet {
   private final PatrolStore store;
   private final AppPaths paths;
   private final Progress progress;
+  private final long minFreeBytes;
 
-  CrawlTasklet(PatrolStore store, AppPaths paths, Progress progress) {
+  CrawlTasklet(PatrolStore store, AppPaths paths, Progress progress, long minFreeBytes) {
+    this.minFreeBytes = minFreeBytes;
     this.store = store;
     this.paths = paths;
     this.progress = progress;
@@ -58,6 +60,7 @@ final class CrawlTasklet implements Tasklet {
             .allowPrivateNetwork(request.allowPrivateNetwork())
             .hostOverrides(resolve(request.hostOverrides()))
             .validators(url -> store.validators(runId, url))
+            .minFreeBytes(minFreeBytes)
             .build();
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
@@ -101,6 +104,10 @@ final class CrawlTasklet implements Tasklet {
     }
     contribution.incrementReadCount();
     contribution.incrementWriteCount(summary.total());
+    if (summary.stoppedBecause() != null) {
+      // The step fails; `finpatrol patrol` resumes it once the cause is dealt with.
+      throw new IllegalStateException("crawl stopped: " + summary.stoppedBecause());
+    }
     if (summary.sinkFailures() > 0) {
       throw new IllegalStateException(
           summary.sinkFailures() + " crawled page(s) could not be stored; see the log");

@@ -64,11 +64,18 @@ public class PatrolJobConfiguration {
   }
 
   @Bean
-  Step crawlStep(JobRepository jobs, PatrolStore store, AppPaths paths, ProgressRelay progress) {
+  Step crawlStep(
+      JobRepository jobs,
+      PatrolStore store,
+      AppPaths paths,
+      ProgressRelay progress,
+      @Value("${finpatrol.min-free-mb:256}") long minFreeMb) {
     // The crawl's writes are the pages saved by crawler threads, each committed on its own; the
     // step itself holds no transaction open for the length of a crawl.
     return new StepBuilder("crawl", jobs)
-        .tasklet(new CrawlTasklet(store, paths, progress), new ResourcelessTransactionManager())
+        .tasklet(
+            new CrawlTasklet(store, paths, progress, minFreeMb << 20),
+            new ResourcelessTransactionManager())
         .build();
   }
 

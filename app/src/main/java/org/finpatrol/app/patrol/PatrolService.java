@@ -112,30 +112,46 @@ public class PatrolService {
    */
   public java.util.Optional<Interrupted> interrupted() {
     java.time.Instant dead = clock.instant().minus(DEAD_AFTER);
-    return repository.findRunningJobExecutions(PatrolJobConfiguration.JOB_NAME).stream()
-        .filter(e -> e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID) != null)
-        .filter(
-            e -> {
-              long runId = e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
-              return store.heartbeatAt(runId).map(t -> t.isBefore(dead)).orElse(true);
-            })
-        .sorted(java.util.Comparator.comparingLong(JobExecution::getId))
-        .map(
-            e -> {
-              long runId = e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
-              String step =
-                  e.getStepExecutions().stream()
-                      .filter(s -> s.getStatus().isRunning())
-                      .map(StepExecution::getStepName)
-                      .findFirst()
-                      .orElse("?");
-              return new Interrupted(
-                  runId,
-                  e.getId(),
-                  step,
-                  store.statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum());
-            })
-        .findFirst();
+    java.util.Optional<JobExecution> crashed =
+        repository.findRunningJobExecutions(PatrolJobConfiguration.JOB_NAME).stream()
+            .filter(e -> e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID) != null)
+            .filter(
+                e ->
+                    store
+                        .heartbeatAt(e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID))
+                        .map(t -> t.isBefore(dead))
+                        .orElse(true))
+            .min(java.util.Comparator.comparingLong(JobExecution::getId));
+    if (crashed.isPresent()) {
+      return crashed.map(this::describe);
+    }
+    // The latest patrol failed (the disk was full, the database away too long): resumable too.
+    var last = repository.getLastJobInstance(PatrolJobConfiguration.JOB_NAME);
+    JobExecution latest = last == null ? null : repository.getLastJobExecution(last);
+    if (latest != null
+        && latest.getStatus() == org.springframework.batch.core.BatchStatus.FAILED
+        && latest.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID) != null) {
+      return java.util.Optional.of(describe(latest));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private Interrupted describe(JobExecution e) {
+    long runId = e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
+    String step =
+        e.getStepExecutions().stream()
+            .filter(
+                s ->
+                    s.getStatus().isRunning()
+                        || s.getStatus() == org.springframework.batch.core.BatchStatus.FAILED)
+            .map(StepExecution::getStepName)
+            .findFirst()
+            .orElse("?");
+    return new Interrupted(
+        runId,
+        e.getId(),
+        step,
+        store.statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum());
   }
 
   /**
@@ -145,8 +161,7 @@ public class PatrolService {
    */
   public synchronized PatrolReport resume(Interrupted interrupted, Progress progressTo)
       throws Exception {
-    JobExecution dead = repository.getJobExecution(interrupted.executionId());
-    jobs.recover(dead);
+    recoverIfRunning(interrupted);
     progress.to(progressTo);
     JobExecution execution;
     try (Heartbeat beat = new Heartbeat(interrupted.runId())) {
@@ -167,9 +182,16 @@ public class PatrolService {
 
   /** Gives an interrupted patrol up: its execution is marked abandoned and never resumed. */
   public void abandon(Interrupted interrupted) throws Exception {
-    JobExecution dead = repository.getJobExecution(interrupted.executionId());
-    jobs.recover(dead);
+    recoverIfRunning(interrupted);
     jobs.abandon(repository.getJobExecution(interrupted.executionId()));
+  }
+
+  /** A crashed execution still says it runs: mark it failed so it can be restarted. */
+  private void recoverIfRunning(Interrupted interrupted) {
+    JobExecution e = repository.getJobExecution(interrupted.executionId());
+    if (e.getStatus().isRunning()) {
+      jobs.recover(e);
+    }
   }
 
   /** Touches the run every {@link #HEARTBEAT} while the job runs. */

@@ -145,7 +145,7 @@ class CrashResumeIT {
     Thread.sleep(PatrolService.DEAD_AFTER.toMillis() + 1000);
     String[] resumed = cli(patrolArgs(crashed));
     assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
-    assertThat(resumed[2]).contains("patrol #1 was interrupted in step crawl").contains("resumed");
+    assertThat(resumed[2]).contains("patrol #1 did not finish (step crawl").contains("resumed");
     assertThat(resumed[2]).contains("left by an interrupted patrol");
     assertThat(openEvidence(crashed)).as("repaired and named").isEmpty();
 

@@ -57,6 +57,7 @@ public final class WarcEvidence implements Closeable {
   private final Path directory;
   private final String prefix;
   private final long rolloverBytes;
+  private final long minFreeBytes;
   static final String OPEN_SUFFIX = ".open";
 
   private WarcWriter writer;
@@ -71,9 +72,19 @@ public final class WarcEvidence implements Closeable {
 
   /** As above, starting a new file once one has grown past {@code rolloverBytes}. */
   public WarcEvidence(Path directory, String prefix, long rolloverBytes) throws IOException {
+    this(directory, prefix, rolloverBytes, 0);
+  }
+
+  /**
+   * As above, refusing to write a record ({@link LowDiskSpaceException}) that would leave less than
+   * {@code minFreeBytes} free on the disk: a full disk would tear records and the database.
+   */
+  public WarcEvidence(Path directory, String prefix, long rolloverBytes, long minFreeBytes)
+      throws IOException {
     this.directory = directory;
     this.prefix = prefix;
     this.rolloverBytes = rolloverBytes;
+    this.minFreeBytes = minFreeBytes;
     Files.createDirectories(directory);
   }
 
@@ -95,6 +106,18 @@ public final class WarcEvidence implements Closeable {
 
   /** Writes the request and response records of one exchange; returns the response's reference. */
   public synchronized EvidenceRef record(Exchange exchange) throws IOException {
+    long needed = (exchange.body() == null ? 0 : exchange.body().length) + 64 * 1024;
+    long usable = Files.getFileStore(directory).getUsableSpace();
+    if (usable - needed < minFreeBytes) {
+      throw new LowDiskSpaceException(
+          "only "
+              + (usable >> 20)
+              + " MiB free on the disk of "
+              + directory
+              + " (at least "
+              + (minFreeBytes >> 20)
+              + " MiB are kept free): the patrol stops before the disk fills");
+    }
     openIfNeeded();
     URI target = URI.create(exchange.url());
     byte[] body = exchange.body() == null ? new byte[0] : exchange.body();

@@ -33,6 +33,7 @@ public final class CrawlContext {
   private final LongAdder sinkFailures = new LongAdder();
   private final Map<String, Integer> redirectHops = new ConcurrentHashMap<>();
   private final Set<String> fetched = ConcurrentHashMap.newKeySet();
+  private volatile String stopReason;
 
   public CrawlContext(
       Scope scope,
@@ -45,6 +46,19 @@ public final class CrawlContext {
     this.userAgent = userAgent;
     this.fetcher = fetcher;
     this.sink = sink;
+  }
+
+  /** Records why the crawl must stop before its end (the first reason wins). */
+  void stop(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+      log.error("crawl stopped: {}", reason);
+    }
+  }
+
+  /** Why the crawl stopped before its end, or null. */
+  public String stopReason() {
+    return stopReason;
   }
 
   /** Counts the page and hands it to the sink; a failing sink is logged, not propagated. */

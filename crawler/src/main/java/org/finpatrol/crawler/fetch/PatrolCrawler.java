@@ -19,6 +19,7 @@ import org.finpatrol.crawler.FetchedPage;
 import org.finpatrol.crawler.OperatorFacts;
 import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.Validators;
+import org.finpatrol.crawler.evidence.LowDiskSpaceException;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.extract.Extraction;
 import org.finpatrol.crawler.extract.HtmlExtractor;
@@ -93,6 +94,9 @@ public final class PatrolCrawler extends WebCrawler {
     EvidenceRef evidence;
     try {
       evidence = record(page, body, metadata(page, ex, binary));
+    } catch (LowDiskSpaceException e) {
+      stopCrawl(e);
+      return;
     } catch (IOException e) {
       // Without evidence a page must not be used: report it as failed, with the reason.
       emit(
@@ -297,9 +301,21 @@ public final class PatrolCrawler extends WebCrawler {
             evidence));
   }
 
+  /**
+   * The disk is nearly full: the page is not stored (a resumed patrol fetches it again) and the
+   * crawl stops, so nothing is torn.
+   */
+  private void stopCrawl(LowDiskSpaceException e) {
+    context.stop(e.getMessage());
+    myController.shutdown();
+  }
+
   private EvidenceRef recordQuietly(Page page) {
     try {
       return record(page, new byte[0], Map.of());
+    } catch (LowDiskSpaceException e) {
+      stopCrawl(e);
+      return null;
     } catch (IOException e) {
       // The outcome is still recorded; only this WARC record is missing, and the log says why.
       logger.warn("evidence not written for {}: {}", page.getWebURL().getURL(), e.toString());
