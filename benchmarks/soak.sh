@@ -42,7 +42,7 @@ YML
 
 server_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 export FINPATROL_ADMIN_PASSWORD=soak-admin-password
-FINPATROL_JAVA_OPTS="-Xmx512m -Dfinpatrol.scheduler.tick-ms=500" \
+FINPATROL_JAVA_OPTS="-Xmx512m -Dfinpatrol.scheduler.tick-ms=500 -Dspring.datasource.hikari.leak-detection-threshold=20000" \
   ./finpatrol --data "$work/data" --config "$work/config" serve --port "$server_port" \
   --allow-private-network >"$work/server.out" 2>&1 &
 server_pid=$!

@@ -220,7 +220,13 @@ public class PatrolService {
 
     @Override
     public void close() {
-      timer.shutdownNow();
+      // Never interrupt a beat: an interrupted JDBC call can leave its connection unusable.
+      timer.shutdown();
+      try {
+        timer.awaitTermination(HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

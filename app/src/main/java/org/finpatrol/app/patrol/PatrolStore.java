@@ -475,17 +475,14 @@ public class PatrolStore {
 
   /** Up to {@code limit} URLs of the run that were not fetched, with status and cause. */
   public List<PatrolReport.Failure> failures(long runId, int limit) {
-    return jdbc
-        .sql(
+    return jdbc.sql(
             "SELECT url, fetch_status, cause FROM page WHERE run_id = ? AND fetch_status NOT IN "
                 + WITH_CONTENT
-                + " ORDER BY id")
-        .param(runId)
+                + " ORDER BY id LIMIT ?")
+        .params(runId, limit)
         .query(
             (rs, n) -> new PatrolReport.Failure(rs.getString(1), rs.getString(2), rs.getString(3)))
-        .stream()
-        .limit(limit)
-        .toList();
+        .list();
   }
 
   /** Pages of the run by change since the previous patrol (NEW, CHANGED, UNCHANGED). */
