@@ -36,9 +36,15 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class FinPatrolApplication {
 
-  /** Starts the application for these paths; {@code web} adds the web server on {@code port}. */
+  /**
+   * Starts the application for these paths; {@code web} adds the web server on {@code port}.
+   *
+   * @throws ConfigCheck.InvalidConfigurationException listing every problem of the configuration
+   */
   public static ConfigurableApplicationContext start(
       AppPaths paths, boolean web, int port, Map<String, Object> extra) throws IOException {
+    // Every configuration problem at once, before any work (the beans would stop at the first).
+    ConfigCheck.require(paths);
     Files.createDirectories(paths.logs());
     DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
     Map<String, Object> props = new HashMap<>();

@@ -44,6 +44,18 @@ public final class Cli {
                 .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
             return 2;
           }
+          if (cause instanceof org.finpatrol.app.ConfigCheck.InvalidConfigurationException bad) {
+            console
+                .err()
+                .println(
+                    "finpatrol "
+                        + commandLine.getCommandName()
+                        + ": the configuration has "
+                        + bad.problems().size()
+                        + " problem(s); nothing was started:");
+            bad.problems().forEach(p -> console.err().println("  " + p));
+            return 2;
+          }
           if (cause instanceof IllegalArgumentException && e instanceof BeanCreationException) {
             // A configuration file that does not validate (rule pack, units, dictionary).
             console

@@ -1,0 +1,71 @@
+package org.finpatrol.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every broken configuration file is reported, each with its file, in one go. */
+class ConfigCheckTest {
+
+  @TempDir Path work;
+  private Path config;
+  private AppPaths paths;
+
+  @BeforeEach
+  void copyTheShippedConfiguration() throws IOException {
+    config = work.resolve("config");
+    Path shipped = Path.of("../config").toAbsolutePath();
+    try (var files = Files.walk(shipped)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = config.resolve(shipped.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    paths = new AppPaths(work.resolve("data"), config);
+  }
+
+  @Test
+  void theShippedConfigurationIsSound() {
+    assertThat(ConfigCheck.problems(paths)).isEmpty();
+  }
+
+  @Test
+  void eachBrokenFileIsNamedAndAllAreReportedTogether() throws IOException {
+    Files.writeString(
+        config.resolve("licences.csv"), "鑫汇通理财,,wealth,,\n", StandardOpenOption.APPEND);
+    Files.writeString(config.resolve("rules/broken.yml"), "rules:\n  - id: [unclosed\n");
+    Files.writeString(config.resolve("risk.yml"), "bands:\n  red: 30\n  yellow: 50\n");
+    Files.writeString(
+        config.resolve("schedules.yml"), "schedules:\n  - group: default\n    cron: nightly\n");
+    Files.writeString(config.resolve("retention.yml"), "pages_days: 0\n");
+
+    List<String> problems = ConfigCheck.problems(paths);
+
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("licences.csv:").contains("'wealth'"))
+        .anySatisfy(p -> assertThat(p).contains("broken.yml:"))
+        .anySatisfy(p -> assertThat(p).contains("risk.yml").contains("yellow"))
+        .anySatisfy(p -> assertThat(p).contains("schedules.yml:3:").contains("cron 'nightly'"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml").contains("pages_days"));
+    assertThat(problems).hasSize(5);
+  }
+
+  @Test
+  void aBadUnitsFileIsNamed() throws IOException {
+    Files.writeString(config.resolve("units.yml"), "units: [comms\n");
+    assertThat(ConfigCheck.problems(paths))
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p).contains("units.yml"));
+  }
+}
