@@ -65,7 +65,8 @@ final class CrawlTasklet implements Tasklet {
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     Set<String> hosts = ConcurrentHashMap.newKeySet();
-    AtomicLong lastReport = new AtomicLong(System.currentTimeMillis());
+    long startedAt = System.currentTimeMillis();
+    AtomicLong lastReport = new AtomicLong(startedAt);
     progress.line(
         "crawl: "
             + request.seeds().size()
@@ -88,7 +89,8 @@ final class CrawlTasklet implements Tasklet {
                   long now = System.currentTimeMillis();
                   long last = lastReport.get();
                   if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
-                    progress.line(line(ok, failed, hosts, page));
+                    progress.line(
+                        line(ok, failed, hosts, page, request.maxPages(), now - startedAt));
                   }
                 });
     progress.line(
@@ -115,14 +117,39 @@ final class CrawlTasklet implements Tasklet {
     return RepeatStatus.FINISHED;
   }
 
-  private static String line(LongAdder ok, LongAdder failed, Set<String> hosts, FetchedPage last) {
+  /**
+   * One progress line: pages so far against the limit, the rate, and how long the rest would take
+   * at that rate if the crawl went to its limit (an upper bound: a site smaller than the limit ends
+   * sooner).
+   */
+  static String line(
+      LongAdder ok,
+      LongAdder failed,
+      Set<String> hosts,
+      FetchedPage last,
+      int maxPages,
+      long elapsedMs) {
+    long done = ok.sum() + failed.sum();
+    double perSecond = elapsedMs <= 0 ? 0 : done * 1000.0 / elapsedMs;
+    String left =
+        perSecond <= 0
+            ? ""
+            : ", at most "
+                + Math.max(0, Math.round((maxPages - done) / perSecond))
+                + " s to the page limit";
     return "crawl: "
         + ok.sum()
         + " fetched, "
         + failed.sum()
-        + " failed, "
+        + " failed of at most "
+        + maxPages
+        + ", "
         + hosts.size()
-        + " host(s); last "
+        + " host(s), "
+        + String.format(java.util.Locale.ROOT, "%.1f", perSecond)
+        + " pages/s"
+        + left
+        + "; last "
         + last.url();
   }
 
