@@ -40,6 +40,27 @@ public final class LoginThrottle {
     return user.compareTo(addr) >= 0 ? user : addr;
   }
 
+  /**
+   * Reserves one attempt: false when {@code username} or {@code address} must wait; otherwise the
+   * attempt counts as failed until {@link #succeeded(String, String)} says otherwise. Checking and
+   * counting at once keeps parallel guesses from all passing one check.
+   */
+  public synchronized boolean attempt(String username, String address) {
+    if (!waitFor(username, address).isZero()) {
+      return false;
+    }
+    failed(username, address);
+    return true;
+  }
+
+  /** The reserved attempt succeeded: the user's count is cleared and the address's given back. */
+  public synchronized void succeeded(String username, String address) {
+    succeeded(username);
+    failures.computeIfPresent(
+        addressKey(address),
+        (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.last()));
+  }
+
   public void failed(String username, String address) {
     Instant now = clock.instant();
     if (failures.size() > MAX_KEYS) {

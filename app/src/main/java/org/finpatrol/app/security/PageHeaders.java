@@ -19,13 +19,13 @@ final class PageHeaders implements HeaderWriter {
           + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-src 'self';"
           + " frame-ancestors 'none'";
 
-  static final String EVIDENCE =
-      "sandbox; default-src 'none'; style-src 'unsafe-inline'; form-action 'none';"
-          + " frame-ancestors 'self'";
+  static final String EVIDENCE = EvidenceHeaders.POLICY;
 
   @Override
   public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-    boolean evidence = request.getRequestURI().startsWith(request.getContextPath() + EVIDENCE_PATH);
+    // The decoded path: an encoded spelling of the raw route must not escape the sandbox (the
+    // controller sets the evidence policy itself too).
+    boolean evidence = request.getServletPath().startsWith(EVIDENCE_PATH);
     if (!response.containsHeader("Content-Security-Policy")) {
       response.setHeader("Content-Security-Policy", evidence ? EVIDENCE : PAGES);
     }

@@ -54,7 +54,15 @@ public class SecurityConfiguration {
     // here.
     LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
     AccessDeniedHandlerImpl toErrorPage = new AccessDeniedHandlerImpl();
-    RequestMatcher withCredentials = request -> request.getHeader("Authorization") != null;
+    // Browsers never send Basic credentials on their own (no challenge is ever sent), so an API
+    // request that carries them is not a forged one.
+    RequestMatcher withCredentials =
+        request -> {
+          String auth = request.getHeader("Authorization");
+          return apiPaths.matches(request)
+              && auth != null
+              && auth.regionMatches(true, 0, "Basic ", 0, 6);
+        };
     http.authenticationProvider(new ThrottledAuthentication(passwords, throttle))
         .authorizeHttpRequests(
             a ->

@@ -2,7 +2,6 @@ package org.finpatrol.app.security;
 
 import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -24,21 +23,17 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     String user = request.getName();
     String address =
         request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
-    Duration wait = throttle.waitFor(user, address);
-    if (!wait.isZero()) {
+    if (!throttle.attempt(user, address)) {
+      Duration wait = throttle.waitFor(user, address);
       throw new LockedException(
           "too many failed logins: try again in "
               + Math.max(1, (wait.toSeconds() + 59) / 60)
               + " minute(s)");
     }
-    try {
-      Authentication done = passwords.authenticate(request);
-      throttle.succeeded(user);
-      return done;
-    } catch (BadCredentialsException e) {
-      throttle.failed(user, address);
-      throw e;
-    }
+    // The attempt already counts as failed; only a success takes it back.
+    Authentication done = passwords.authenticate(request);
+    throttle.succeeded(user, address);
+    return done;
   }
 
   @Override

@@ -34,8 +34,7 @@ public class CaseAccess {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case #" + id));
     if (!viewer.canSee(c)) {
       throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "case #" + id + " belongs to units " + c.units() + ", not to " + viewer.username());
+          HttpStatus.FORBIDDEN, "case #" + id + " is not routed to a unit of " + viewer.username());
     }
     return c;
   }

@@ -53,17 +53,27 @@ class EvidencePages {
               "Content-Disposition", "attachment; filename=\"evidence-" + page.pageId() + ".bin\"")
           .body(body.body());
     }
-    // Shown as the page was served, but inside the sandbox PageHeaders puts on this path.
-    MediaType type;
+    // Shown as text, never rendered: a rendered page's links could still be clicked into the live
+    // site. The sandbox policy is set here, not only by path, so no spelling of the URL loses it.
+    String charset = charset(body.contentType());
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "plain", java.nio.charset.Charset.forName(charset)))
+        .header("Content-Security-Policy", org.finpatrol.app.security.EvidenceHeaders.POLICY)
+        .header("X-Frame-Options", "SAMEORIGIN")
+        .body(body.body());
+  }
+
+  /** The charset the page declared, when the JVM knows it; else UTF-8. */
+  static String charset(String contentType) {
     try {
-      type = MediaType.parseMediaType(body.contentType());
+      MediaType type = MediaType.parseMediaType(contentType);
+      if (type.getCharset() != null) {
+        return type.getCharset().name();
+      }
     } catch (RuntimeException e) {
-      type = MediaType.TEXT_PLAIN;
+      // an unparseable or unknown declaration: UTF-8, the web's default
     }
-    if (!type.isCompatibleWith(MediaType.TEXT_HTML) && !type.getType().equals("text")) {
-      type = MediaType.TEXT_PLAIN;
-    }
-    return ResponseEntity.ok().contentType(type).body(body.body());
+    return "UTF-8";
   }
 
   private EvidencePage find(String record) {

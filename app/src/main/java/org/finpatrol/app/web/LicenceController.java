@@ -38,11 +38,14 @@ public class LicenceController {
 
   /**
    * {@code {"name": "…", "aliases": ["…"], "licence_type": "fund", "licence_number": "…",
-   * "custody_banks": ["…"], "actor": "…"}}; 201 with the row, 400 saying what is wrong.
+   * "custody_banks": ["…"]}}; 201 with the row, 400 saying what is wrong. The signed-in admin is
+   * recorded as who added it.
    */
   @PostMapping("/api/licences")
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> add(@RequestBody Map<String, Object> body) {
+  Map<String, Object> add(
+      @RequestBody Map<String, Object> body,
+      org.springframework.security.core.Authentication authentication) {
     try {
       Licence licence =
           new Licence(
@@ -52,7 +55,7 @@ public class LicenceController {
               string(body, "licence_number"),
               strings(body, "custody_banks"),
               0);
-      return json(licences.add(licence, string(body, "actor")));
+      return json(licences.add(licence, authentication.getName()));
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }

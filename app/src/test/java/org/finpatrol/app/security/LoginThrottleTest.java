@@ -65,4 +65,20 @@ class LoginThrottleTest {
     throttle.failed("wang", "10.0.0.1");
     assertThat(throttle.waitFor("wang", "10.0.0.2")).isZero();
   }
+
+  @Test
+  void anAttemptIsCountedBeforeThePasswordIsCheckedAndASuccessGivesItBack() {
+    LoginThrottle throttle = new LoginThrottle(clock);
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      assertThat(throttle.attempt("zhou", "10.0.0.7")).as("attempt " + (i + 1)).isTrue();
+    }
+    assertThat(throttle.attempt("zhou", "10.0.0.7")).as("parallel guesses hit the limit").isFalse();
+
+    LoginThrottle other = new LoginThrottle(clock);
+    for (int i = 0; i < 3 * LoginThrottle.MAX_ADDRESS_FAILURES; i++) {
+      assertThat(other.attempt("user" + (i % 3), "10.0.0.8")).isTrue();
+      other.succeeded("user" + (i % 3), "10.0.0.8");
+    }
+    assertThat(other.waitFor("user0", "10.0.0.8")).as("successes do not lock an address").isZero();
+  }
 }

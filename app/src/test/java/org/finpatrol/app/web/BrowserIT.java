@@ -325,6 +325,19 @@ class BrowserIT {
         .startsWith("sandbox;")
         .contains("default-src 'none'");
     assertThat(raw.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+    assertThat(raw.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    // Another spelling of the same route keeps the sandbox.
+    HttpResponse<String> encoded =
+        HttpClient.newHttpClient()
+            .send(
+                TestLogins.admin(URI.create(src.replace("/evidence/raw", "/evidence/%72aw")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(encoded.statusCode()).isIn(200, 400, 404);
+    if (encoded.statusCode() == 200) {
+      assertThat(encoded.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .startsWith("sandbox;");
+    }
     browser.get(src);
     assertThat(js("return window.pwned === undefined")).isEqualTo(true);
   }
