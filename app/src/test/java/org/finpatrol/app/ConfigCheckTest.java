@@ -21,17 +21,7 @@ class ConfigCheckTest {
   @BeforeEach
   void copyTheShippedConfiguration() throws IOException {
     config = work.resolve("config");
-    Path shipped = Path.of("../config").toAbsolutePath();
-    try (var files = Files.walk(shipped)) {
-      for (Path from : (Iterable<Path>) files::iterator) {
-        Path to = config.resolve(shipped.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    TestData.copyConfig(config);
     paths = new AppPaths(work.resolve("data"), config);
   }
 

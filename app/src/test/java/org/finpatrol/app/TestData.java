@@ -17,6 +17,22 @@ public final class TestData {
 
   private TestData() {}
 
+  /** A copy of the shipped {@code config/} in {@code target}, for a test to change. */
+  public static Path copyConfig(Path target) throws IOException {
+    Path shipped = Path.of("../config").toAbsolutePath();
+    try (var files = Files.walk(shipped)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(shipped.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    return target;
+  }
+
   public static void remove(Path dir) throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try (var paths = Files.walk(dir)) {

@@ -79,17 +79,7 @@ class PatrolJobIT {
    */
   private Path configWithLicensedBank() throws IOException {
     Path config = data.resolve("config");
-    Path shipped = Path.of("../config").toAbsolutePath();
-    try (var files = Files.walk(shipped)) {
-      for (Path from : (Iterable<Path>) files::iterator) {
-        Path to = config.resolve(shipped.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    org.finpatrol.app.TestData.copyConfig(config);
     Files.writeString(
         config.resolve("licences.csv"), "鹤壁银行股份有限公司,鹤壁银行,bank,,\n", StandardOpenOption.APPEND);
     return config;

@@ -50,17 +50,7 @@ class ScheduledPatrolIT {
                     .withHeader("Content-Type", "text/html; charset=utf-8")
                     .withBody("<title>鑫盛理财</title><p>保本保息，年化收益15%，立即投资</p>")));
     config = data.resolve("config");
-    Path shipped = Path.of("../config").toAbsolutePath();
-    try (var files = Files.walk(shipped)) {
-      for (Path from : (Iterable<Path>) files::iterator) {
-        Path to = config.resolve(shipped.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
+    org.finpatrol.app.TestData.copyConfig(config);
   }
 
   @AfterEach

@@ -2,33 +2,14 @@ package org.finpatrol.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import org.finpatrol.app.TestClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-  private Instant now = Instant.parse("2026-12-02T02:00:00Z");
-
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-02T02:00:00Z"));
 
   @Test
   void fiveFailuresLockTheUserForTheWindowThenItMayTryAgain() {
@@ -39,9 +20,9 @@ class LoginThrottleTest {
     }
     assertThat(throttle.waitFor("zhang", "10.0.0.9")).isEqualTo(LoginThrottle.WINDOW);
     assertThat(throttle.waitFor("li", "10.0.0.9")).as("another user").isZero();
-    now = now.plus(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(10));
     assertThat(throttle.waitFor("zhang", "10.0.0.9")).isEqualTo(Duration.ofMinutes(5));
-    now = now.plus(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(5));
     assertThat(throttle.waitFor("zhang", "10.0.0.9")).isZero();
   }
 

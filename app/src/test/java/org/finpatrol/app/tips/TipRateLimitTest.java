@@ -2,34 +2,14 @@ package org.finpatrol.app.tips;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
+import org.finpatrol.app.TestClock;
 import org.junit.jupiter.api.Test;
 
 class TipRateLimitTest {
 
-  private final AtomicReference<Instant> now =
-      new AtomicReference<>(Instant.parse("2026-12-02T02:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-02T02:00:00Z"));
 
   @Test
   void anAddressOverItsHourlyLimitIsRefusedUntilTheHourHasPassed() {
@@ -39,7 +19,7 @@ class TipRateLimitTest {
     }
     assertThat(limit.allow("203.0.113.7")).isFalse();
     assertThat(limit.allow("203.0.113.8")).as("another address").isTrue();
-    now.set(now.get().plus(Duration.ofMinutes(61)));
+    clock.advance(Duration.ofMinutes(61));
     assertThat(limit.allow("203.0.113.7")).isTrue();
   }
 }
