@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.patrol.PatrolReport;
 import org.finpatrol.app.patrol.PatrolRequest;
 import org.finpatrol.app.patrol.PatrolService;
+import org.finpatrol.app.patrol.SeedLists;
 import org.finpatrol.crawler.CrawlSettings;
 import org.finpatrol.crawler.Seeds;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -173,15 +173,14 @@ final class PatrolCommand implements Callable<Integer> {
     }
   }
 
-  private static List<String> configuredSeeds(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
+  /** The URLs of {@code config/seeds/*.txt}; an unreadable file is bad input, named. */
+  private static List<String> configuredSeeds(Path dir) {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        out.addAll(readSeeds(f));
+    for (SeedLists.SeedList list : SeedLists.read(dir)) {
+      if (list.error() != null) {
+        throw new UsageException(list.error());
       }
+      out.addAll(list.urls());
     }
     return out;
   }
