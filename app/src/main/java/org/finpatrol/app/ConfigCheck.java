@@ -72,7 +72,8 @@ public final class ConfigCheck {
     } catch (Schedules.InvalidSchedulesException e) {
       problems.addAll(e.problems());
     } catch (IllegalArgumentException | IllegalStateException e) {
-      problems.add(e.getMessage());
+      // Readers that find several problems give one per line.
+      e.getMessage().lines().filter(l -> !l.isBlank()).forEach(problems::add);
     } catch (IOException | UncheckedIOException e) {
       problems.add("cannot read the configuration: " + e.getMessage());
     }

@@ -58,4 +58,30 @@ class ConfigCheckTest {
         .isNotEmpty()
         .allSatisfy(p -> assertThat(p).contains("units.yml"));
   }
+
+  @Test
+  void severalProblemsInOneFileAreEachListed() throws IOException {
+    Files.writeString(
+        config.resolve("licences.csv"), "鑫汇通理财,,wealth,,\n稳盈宝,,,,\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        config.resolve("rules/local.yml"),
+        """
+        rules:
+          - id: LOCAL-1
+            category: GUARANTEED
+            basis: x
+            phrases: [保本]
+          - id: LOCAL-2
+            signal: HIGH_YIELD
+            phrases: [高收益]
+        """);
+
+    List<String> problems = ConfigCheck.problems(paths);
+
+    assertThat(problems.stream().filter(p -> p.contains("licences.csv:"))).hasSize(2);
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("local.yml: rule LOCAL-1"))
+        .anySatisfy(p -> assertThat(p).contains("local.yml: rule LOCAL-2"))
+        .hasSize(4);
+  }
 }

@@ -27,8 +27,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <p>A rule fires on one {@link Trigger}: {@code phrases}, {@code near} (phrase groups within a few
  * characters), {@code pattern} with {@code anchors}, or {@code yield_threshold_percent}.
  *
- * <p>Every problem is reported as an {@link IllegalArgumentException} that names the file, the rule
- * id or key, and what is wrong, so an analyst editing a pack can fix it at once.
+ * <p>Problems are reported in one {@link IllegalArgumentException}, one line per problem (all the
+ * problems of all the packs), each naming the file, the rule id or key, and what is wrong, so an
+ * analyst editing a pack can fix it at once.
  */
 public final class RulePackLoader {
 
@@ -51,7 +52,14 @@ public final class RulePackLoader {
     if (!Files.isRegularFile(contextFile)) {
       throw new IllegalArgumentException(contextFile + ": missing (the shared context cues)");
     }
-    ContextCues context = context(contextFile, read(contextFile));
+    // Every problem of every pack is collected, so an operator fixes them in one go.
+    List<String> problems = new ArrayList<>();
+    ContextCues context = null;
+    try {
+      context = context(contextFile, read(contextFile));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
     List<Rule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     List<Path> packs;
@@ -64,12 +72,19 @@ public final class RulePackLoader {
               .toList();
     }
     for (Path pack : packs) {
-      for (Rule rule : rules(pack, read(pack))) {
-        if (!ids.add(rule.id())) {
-          throw new IllegalArgumentException(pack + ": rule id '" + rule.id() + "' is used twice");
+      try {
+        for (Rule rule : rules(pack, read(pack), problems)) {
+          if (!ids.add(rule.id())) {
+            problems.add(pack + ": rule id '" + rule.id() + "' is used twice");
+          }
+          rules.add(rule);
         }
-        rules.add(rule);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
       }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
     }
     if (rules.isEmpty()) {
       throw new IllegalArgumentException(
@@ -96,7 +111,10 @@ public final class RulePackLoader {
     }
   }
 
-  private List<Rule> rules(Path file, Map<String, Object> doc) {
+  /**
+   * The pack's rules; a rule with a problem is left out and its problem added to {@code problems}.
+   */
+  private List<Rule> rules(Path file, Map<String, Object> doc, List<String> problems) {
     Object list = doc.get("rules");
     if (!(list instanceof List<?> items)) {
       throw new IllegalArgumentException(file + ": expected a 'rules:' list");
@@ -106,9 +124,14 @@ public final class RulePackLoader {
     for (Object item : items) {
       index++;
       if (!(item instanceof Map<?, ?> map)) {
-        throw new IllegalArgumentException(file + ": rule #" + index + " is not a mapping");
+        problems.add(file + ": rule #" + index + " is not a mapping");
+        continue;
       }
-      rules.add(rule(file, index, map));
+      try {
+        rules.add(rule(file, index, map));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
     }
     return rules;
   }

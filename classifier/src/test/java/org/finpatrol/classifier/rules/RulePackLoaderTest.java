@@ -244,4 +244,34 @@ class RulePackLoaderTest {
     Files.writeString(rules.resolve("b.yml"), pack);
     assertThatThrownBy(this::load).hasMessageContaining("'DUP' is used twice");
   }
+
+  @Test
+  void everyProblemOfEveryPackIsReportedAtOnce() throws IOException {
+    Files.writeString(
+        rules.resolve("a.yml"),
+        """
+        rules:
+          - id: A-1
+            category: GUARANTEED
+            basis: x
+            phrases: [保本]
+          - id: A-2
+            signal: HIGH_YIELD
+            basis: x
+            phrases: [高收益]
+          - id: A-3
+            signal: HIGH_YIELD
+            phrases: [年化收益]
+        """);
+    Files.writeString(rules.resolve("b.yml"), "rules:\n  - id: X\n    phrases: [保本\n");
+    assertThatThrownBy(this::load)
+        .isInstanceOf(IllegalArgumentException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().lines())
+                    .hasSize(3)
+                    .anySatisfy(l -> assertThat(l).contains("a.yml: rule A-1: unknown category"))
+                    .anySatisfy(l -> assertThat(l).contains("a.yml: rule A-3: 'basis'"))
+                    .anySatisfy(l -> assertThat(l).matches(".*b\\.yml:\\d+: .*")));
+  }
 }
