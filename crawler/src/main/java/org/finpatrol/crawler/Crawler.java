@@ -42,8 +42,17 @@ public final class Crawler {
 
   private final CrawlSettings settings;
 
+  /** The running crawl's view of its progress; {@link CrawlProgress#NOT_RUNNING} between crawls. */
+  private volatile java.util.function.Supplier<CrawlProgress> progress =
+      () -> CrawlProgress.NOT_RUNNING;
+
   public Crawler(CrawlSettings settings) {
     this.settings = settings;
+  }
+
+  /** Queued URLs and given-up hosts of the crawl in progress; safe from any thread. */
+  public CrawlProgress progress() {
+    return progress.get();
   }
 
   /**
@@ -98,6 +107,7 @@ public final class Crawler {
               settings.userAgent(),
               fetcher,
               sink);
+      context.shutdownWith(controller::shutdown);
       for (String seed : seeds) {
         String url = normalizer.filter(seed.strip());
         if (url == null) {
@@ -119,7 +129,13 @@ public final class Crawler {
         context.scope.countSeed(url);
         controller.addSeed(url);
       }
-      controller.start(() -> new PatrolCrawler(context), settings.threads());
+      progress =
+          () -> new CrawlProgress(frontier.getFrontier().getQueueLength(), fetcher.hostsGivenUp());
+      try {
+        controller.start(() -> new PatrolCrawler(context), settings.threads());
+      } finally {
+        progress = () -> CrawlProgress.NOT_RUNNING;
+      }
       log.info("crawl finished: {}; links not followed: {}", context.counts(), context.refusals());
       return new CrawlSummary(
           context.counts(),

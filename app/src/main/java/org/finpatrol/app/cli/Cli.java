@@ -63,6 +63,15 @@ public final class Cli {
                 .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
             return 2;
           }
+          for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.finpatrol.app.store.DatabaseUnavailableException away) {
+              // The outermost one: it says what stopped and how to resume.
+              console
+                  .err()
+                  .println("finpatrol " + commandLine.getCommandName() + ": " + away.getMessage());
+              return 1;
+            }
+          }
           if (cause instanceof IndexLockedException) {
             console
                 .err()

@@ -3,17 +3,22 @@ package org.finpatrol.app.patrol;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.finpatrol.app.AppPaths;
+import org.finpatrol.app.store.DatabaseRetry;
+import org.finpatrol.app.store.DatabaseUnavailableException;
+import org.finpatrol.crawler.CrawlProgress;
 import org.finpatrol.crawler.CrawlSettings;
 import org.finpatrol.crawler.CrawlSummary;
 import org.finpatrol.crawler.Crawler;
 import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
+import org.finpatrol.crawler.SinkUnavailableException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -32,9 +37,27 @@ final class CrawlTasklet implements Tasklet {
   private final AppPaths paths;
   private final Progress progress;
   private final long minFreeBytes;
+  private final DatabaseRetry retry;
 
-  CrawlTasklet(PatrolStore store, AppPaths paths, Progress progress, long minFreeBytes) {
+  /**
+   * This thread's own statements, each in a transaction of its own. The step's transaction would
+   * otherwise keep the first connection for the whole crawl, where a database restart breaks it
+   * unnoticed.
+   */
+  private final org.springframework.transaction.support.TransactionTemplate alone;
+
+  CrawlTasklet(
+      PatrolStore store,
+      AppPaths paths,
+      Progress progress,
+      long minFreeBytes,
+      DatabaseRetry retry,
+      org.springframework.transaction.PlatformTransactionManager tx) {
     this.minFreeBytes = minFreeBytes;
+    this.retry = retry;
+    this.alone = new org.springframework.transaction.support.TransactionTemplate(tx);
+    this.alone.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.store = store;
     this.paths = paths;
     this.progress = progress;
@@ -43,8 +66,22 @@ final class CrawlTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
     long runId = RunIds.of(chunk);
-    PatrolRequest request = store.loadRun(runId);
-    store.clearRun(runId);
+    if (Boolean.TRUE.equals(alone.execute(s -> store.crawled(runId)))) {
+      // The crawl finished before; only the step's own record of it was lost.
+      long stored =
+          alone.execute(s -> store.statusCounts(runId)).values().stream()
+              .mapToLong(Integer::longValue)
+              .sum();
+      progress.line(
+          "crawl: finished before the interruption, "
+              + stored
+              + " page(s) stored; not crawled again");
+      contribution.incrementReadCount();
+      contribution.incrementWriteCount(stored);
+      return RepeatStatus.FINISHED;
+    }
+    PatrolRequest request = alone.execute(s -> store.loadRun(runId));
+    alone.executeWithoutResult(s -> store.clearRun(runId));
     // Evidence files a crashed patrol left half-written get their torn last record cut off.
     for (var r : org.finpatrol.crawler.evidence.WarcEvidence.recover(paths.evidence())) {
       progress.line(
@@ -54,17 +91,28 @@ final class CrawlTasklet implements Tasklet {
               + r.bytesCut()
               + " torn byte(s) cut");
     }
+    AtomicReference<DatabaseUnavailableException> databaseAway = new AtomicReference<>();
     CrawlSettings settings =
         CrawlSettings.builder(paths.frontier(), paths.evidence())
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
             .allowPrivateNetwork(request.allowPrivateNetwork())
             .hostOverrides(resolve(request.hostOverrides()))
-            .validators(url -> store.validators(runId, url))
+            .validators(
+                url -> {
+                  try {
+                    return retry.call(
+                        "reading the validators of " + url, () -> store.validators(runId, url));
+                  } catch (DatabaseUnavailableException e) {
+                    // Fetched unconditionally; storing it stops the crawl.
+                    databaseAway.compareAndSet(null, e);
+                    return null;
+                  }
+                })
             .minFreeBytes(minFreeBytes)
             .build();
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
-    Set<String> hosts = ConcurrentHashMap.newKeySet();
+    Map<String, LongAdder> perHost = new ConcurrentHashMap<>();
     long startedAt = System.currentTimeMillis();
     AtomicLong lastReport = new AtomicLong(startedAt);
     progress.line(
@@ -74,25 +122,41 @@ final class CrawlTasklet implements Tasklet {
             + request.maxPages()
             + " pages, depth "
             + request.maxDepth());
+    Crawler crawler = new Crawler(settings);
     CrawlSummary summary =
-        new Crawler(settings)
-            .crawl(
-                request.seeds(),
-                Long.toString(runId),
-                page -> {
-                  store.savePage(runId, page);
-                  (page.status() == FetchStatus.OK || page.status() == FetchStatus.NOT_MODIFIED
-                          ? ok
-                          : failed)
-                      .increment();
-                  hosts.add(page.host());
-                  long now = System.currentTimeMillis();
-                  long last = lastReport.get();
-                  if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
-                    progress.line(
-                        line(ok, failed, hosts, page, request.maxPages(), now - startedAt));
-                  }
-                });
+        crawler.crawl(
+            request.seeds(),
+            Long.toString(runId),
+            page -> {
+              // A database that is away for a moment holds this crawler thread until it is
+              // back; one that stays away stops the crawl.
+              try {
+                retry.run("storing " + page.url(), () -> store.savePage(runId, page));
+              } catch (DatabaseUnavailableException e) {
+                databaseAway.compareAndSet(null, e);
+                throw new SinkUnavailableException(e.getMessage(), e);
+              }
+              (page.status() == FetchStatus.OK || page.status() == FetchStatus.NOT_MODIFIED
+                      ? ok
+                      : failed)
+                  .increment();
+              perHost
+                  .computeIfAbsent(String.valueOf(page.host()), h -> new LongAdder())
+                  .increment();
+              long now = System.currentTimeMillis();
+              long last = lastReport.get();
+              if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
+                progress.line(
+                    line(
+                        ok,
+                        failed,
+                        perHost,
+                        crawler.progress(),
+                        page,
+                        request.maxPages(),
+                        now - startedAt));
+              }
+            });
     progress.line(
         String.format(
             java.util.Locale.ROOT,
@@ -100,12 +164,15 @@ final class CrawlTasklet implements Tasklet {
             summary.elapsed().toMillis() / 1000.0,
             ok.sum(),
             failed.sum(),
-            hosts.size()));
+            perHost.size()));
     if (!summary.notFollowed().isEmpty()) {
       progress.line("crawl: links not followed: " + summary.notFollowed());
     }
     contribution.incrementReadCount();
     contribution.incrementWriteCount(summary.total());
+    if (databaseAway.get() != null) {
+      throw databaseAway.get();
+    }
     if (summary.stoppedBecause() != null) {
       // The step fails; `finpatrol patrol` resumes it once the cause is dealt with.
       throw new IllegalStateException("crawl stopped: " + summary.stoppedBecause());
@@ -114,44 +181,84 @@ final class CrawlTasklet implements Tasklet {
       throw new IllegalStateException(
           summary.sinkFailures() + " crawled page(s) could not be stored; see the log");
     }
+    retry.run(
+        "recording the end of the crawl",
+        () -> alone.executeWithoutResult(s -> store.crawlFinished(runId)));
     return RepeatStatus.FINISHED;
   }
 
   /**
-   * One progress line: pages so far against the limit, the rate, and how long the rest would take
-   * at that rate if the crawl went to its limit (an upper bound: a site smaller than the limit ends
-   * sooner).
+   * One progress line: pages so far, queued and the limit, the rate and how long the queued pages
+   * would take at that rate (the queue grows as pages are read, so it is an estimate), the busiest
+   * hosts with their pages and the hosts given up.
    */
   static String line(
       LongAdder ok,
       LongAdder failed,
-      Set<String> hosts,
+      Map<String, LongAdder> perHost,
+      CrawlProgress crawl,
       FetchedPage last,
       int maxPages,
       long elapsedMs) {
     long done = ok.sum() + failed.sum();
     double perSecond = elapsedMs <= 0 ? 0 : done * 1000.0 / elapsedMs;
+    long toDo = Math.min(crawl.queued(), Math.max(0, maxPages - done));
     String left =
-        perSecond <= 0
+        perSecond <= 0 || toDo == 0
             ? ""
-            : ", at most "
-                + Math.max(0, Math.round((maxPages - done) / perSecond))
-                + " s to the page limit";
+            : ", about " + Math.round(toDo / perSecond) + " s for the queued pages";
+    List<Map.Entry<String, Long>> busiest =
+        perHost.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .toList();
+    StringBuilder hosts = new StringBuilder();
+    for (Map.Entry<String, Long> e : busiest.subList(0, Math.min(TOP_HOSTS, busiest.size()))) {
+      hosts
+          .append(hosts.isEmpty() ? ": " : ", ")
+          .append(e.getKey())
+          .append(' ')
+          .append(e.getValue());
+      if (crawl.hostsGivenUp().contains(e.getKey())) {
+        hosts.append(" (given up)");
+      }
+    }
+    if (busiest.size() > TOP_HOSTS) {
+      hosts.append(", ").append(busiest.size() - TOP_HOSTS).append(" more");
+    }
+    List<String> quietGivenUp =
+        crawl.hostsGivenUp().stream()
+            .filter(h -> busiest.stream().limit(TOP_HOSTS).noneMatch(e -> e.getKey().equals(h)))
+            .sorted()
+            .toList();
+    if (!quietGivenUp.isEmpty()) {
+      hosts.append("; given up: ").append(String.join(", ", quietGivenUp));
+    }
     return "crawl: "
         + ok.sum()
         + " fetched, "
         + failed.sum()
-        + " failed of at most "
+        + " failed, "
+        + crawl.queued()
+        + " queued (at most "
         + maxPages
-        + ", "
-        + hosts.size()
-        + " host(s), "
+        + " pages), "
         + String.format(java.util.Locale.ROOT, "%.1f", perSecond)
         + " pages/s"
         + left
+        + "; "
+        + busiest.size()
+        + " host(s)"
+        + hosts
         + "; last "
         + last.url();
   }
+
+  /** Hosts named in a progress line; the rest are counted. */
+  static final int TOP_HOSTS = 3;
 
   private static Map<String, InetAddress> resolve(Map<String, String> overrides)
       throws UnknownHostException {

@@ -3,6 +3,7 @@ package org.finpatrol.app.patrol;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.finpatrol.app.AppPaths;
+import org.finpatrol.app.store.DatabaseRetry;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.review.CaseService;
@@ -69,12 +70,14 @@ public class PatrolJobConfiguration {
       PatrolStore store,
       AppPaths paths,
       ProgressRelay progress,
+      DatabaseRetry databaseRetry,
+      PlatformTransactionManager tx,
       @Value("${finpatrol.min-free-mb:256}") long minFreeMb) {
     // The crawl's writes are the pages saved by crawler threads, each committed on its own; the
     // step itself holds no transaction open for the length of a crawl.
     return new StepBuilder("crawl", jobs)
         .tasklet(
-            new CrawlTasklet(store, paths, progress, minFreeMb << 20),
+            new CrawlTasklet(store, paths, progress, minFreeMb << 20, databaseRetry, tx),
             new ResourcelessTransactionManager())
         .build();
   }
@@ -175,6 +178,15 @@ public class PatrolJobConfiguration {
                     rs.getString("sha256"),
                     rs.getString("facts")))
         .build();
+  }
+
+  /**
+   * How long a patrol waits for a database that went away ({@code finpatrol.db-wait-seconds},
+   * default five minutes) before it stops; {@code finpatrol patrol} resumes it later.
+   */
+  @Bean
+  DatabaseRetry databaseRetry(@Value("${finpatrol.db-wait-seconds:300}") long seconds) {
+    return new DatabaseRetry(java.time.Duration.ofSeconds(seconds));
   }
 
   @Bean

@@ -3,12 +3,15 @@ package org.finpatrol.app.patrol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.finpatrol.app.store.DatabaseRetry;
+import org.finpatrol.app.store.DatabaseUnavailableException;
 import org.finpatrol.app.tips.TipService;
 import org.finpatrol.review.CaseQuery;
 import org.finpatrol.review.CaseService;
 import org.finpatrol.review.CaseStatus;
 import org.finpatrol.review.CaseWorkflow;
 import org.finpatrol.review.ReviewCase;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -35,11 +38,15 @@ public class PatrolService {
   private final CaseWorkflow workflow;
   private final org.springframework.batch.core.repository.JobRepository repository;
   private final java.time.Clock clock;
+  private final DatabaseRetry databaseRetry;
 
   /** A running patrol touches its run this often; {@link #DEAD_AFTER} without it means dead. */
   static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
   static final Duration DEAD_AFTER = Duration.ofSeconds(30);
+
+  /** Times a patrol resumes itself after the database came back, before it gives up. */
+  static final int MAX_DATABASE_RESUMES = 3;
 
   /** A patrol whose process died: its run, job execution and the step it was in. */
   public record Interrupted(long runId, long executionId, String step, int pagesSaved) {}
@@ -53,7 +60,9 @@ public class PatrolService {
       TipService tips,
       CaseWorkflow workflow,
       org.springframework.batch.core.repository.JobRepository repository,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      DatabaseRetry databaseRetry) {
+    this.databaseRetry = databaseRetry;
     this.repository = repository;
     this.clock = clock;
     this.tips = tips;
@@ -89,15 +98,14 @@ public class PatrolService {
     }
     long runId = store.createRun(request);
     this.tips.queued(tips, runId);
-    JobParameters parameters =
-        new JobParametersBuilder().addLong(PatrolJobConfiguration.RUN_ID, runId).toJobParameters();
+    JobParameters parameters = parametersOf(runId);
     progress.to(progressTo);
     JobExecution execution;
     try (Heartbeat beat = new Heartbeat(runId)) {
       // The run id goes on every log line the job writes from this thread.
       try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(runId))) {
         progressTo.line("patrol #" + runId + " started");
-        execution = jobs.start(patrolJob, parameters);
+        execution = untilSettled(runId, () -> jobs.start(patrolJob, parameters), progressTo);
       }
     } finally {
       progress.to(Progress.NONE);
@@ -129,7 +137,7 @@ public class PatrolService {
     var last = repository.getLastJobInstance(PatrolJobConfiguration.JOB_NAME);
     JobExecution latest = last == null ? null : repository.getLastJobExecution(last);
     if (latest != null
-        && latest.getStatus() == org.springframework.batch.core.BatchStatus.FAILED
+        && latest.getStatus() == BatchStatus.FAILED
         && latest.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID) != null) {
       return java.util.Optional.of(describe(latest));
     }
@@ -140,10 +148,7 @@ public class PatrolService {
     long runId = e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
     String step =
         e.getStepExecutions().stream()
-            .filter(
-                s ->
-                    s.getStatus().isRunning()
-                        || s.getStatus() == org.springframework.batch.core.BatchStatus.FAILED)
+            .filter(s -> s.getStatus().isRunning() || s.getStatus() == BatchStatus.FAILED)
             .map(StepExecution::getStepName)
             .findFirst()
             .orElse("?");
@@ -172,7 +177,11 @@ public class PatrolService {
                 + " resumed (interrupted in step "
                 + interrupted.step()
                 + ")");
-        execution = jobs.restart(repository.getJobExecution(interrupted.executionId()));
+        execution =
+            untilSettled(
+                interrupted.runId(),
+                () -> jobs.restart(repository.getJobExecution(interrupted.executionId())),
+                progressTo);
       }
     } finally {
       progress.to(Progress.NONE);
@@ -188,10 +197,126 @@ public class PatrolService {
 
   /** A crashed execution still says it runs: mark it failed so it can be restarted. */
   private void recoverIfRunning(Interrupted interrupted) {
-    JobExecution e = repository.getJobExecution(interrupted.executionId());
-    if (e.getStatus().isRunning()) {
-      jobs.recover(e);
+    markFailed(repository.getJobExecution(interrupted.executionId()));
+  }
+
+  /**
+   * Marks an execution that still says it runs, or whose end could not be recorded (UNKNOWN: the
+   * database went away as the step failed), and such steps of it, as failed, so Spring Batch
+   * restarts it. Safe for this job: the crawl step starts its crawl again, and a chunk step's
+   * position is committed with its chunk's rows, so it is never ahead of what is stored.
+   */
+  private void markFailed(JobExecution e) {
+    java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+    for (StepExecution step : e.getStepExecutions()) {
+      if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+        step.setStatus(BatchStatus.FAILED);
+        step.setEndTime(now);
+        repository.update(step);
+      }
     }
+    if (e.getStatus().isRunning() || e.getStatus() == BatchStatus.UNKNOWN) {
+      e.setStatus(BatchStatus.FAILED);
+      e.setEndTime(now);
+      repository.update(e);
+    }
+  }
+
+  /** Starts or restarts the patrol job; the caller's thread runs it to its end. */
+  @FunctionalInterface
+  private interface Launch {
+    JobExecution run() throws Exception;
+  }
+
+  /**
+   * Runs the job; when it ends because the database went away, waits for the database with backoff
+   * (up to {@link DatabaseRetry#budget()}) and resumes the job where its last commit left it, at
+   * most {@link #MAX_DATABASE_RESUMES} times. A database that does not come back ends the patrol
+   * with a {@link DatabaseUnavailableException} that says how to resume it.
+   */
+  private JobExecution untilSettled(long runId, Launch launch, Progress out) throws Exception {
+    Launch next = launch;
+    for (int resumes = 0; ; resumes++) {
+      JobExecution execution = null;
+      Exception lost;
+      try {
+        execution = next.run();
+        lost = lostDatabase(execution);
+        if (lost == null || resumes == MAX_DATABASE_RESUMES) {
+          return execution;
+        }
+      } catch (Exception e) {
+        if (!DatabaseRetry.isConnectionFailure(e) || resumes == MAX_DATABASE_RESUMES) {
+          throw e;
+        }
+        lost = e;
+      }
+      out.line(
+          "patrol #"
+              + runId
+              + ": the database went away ("
+              + firstLine(lost)
+              + "); waiting up to "
+              + databaseRetry.budget().toSeconds()
+              + " s for it to come back");
+      JobExecution stored;
+      try {
+        stored =
+            databaseRetry.call(
+                "waiting to resume patrol #" + runId,
+                () -> {
+                  store.heartbeat(runId);
+                  return repository.getLastJobExecution(
+                      PatrolJobConfiguration.JOB_NAME, parametersOf(runId));
+                });
+      } catch (DatabaseUnavailableException e) {
+        throw new DatabaseUnavailableException(
+            e.getMessage()
+                + "; patrol #"
+                + runId
+                + " stopped, and `finpatrol patrol` resumes it once the database is back",
+            e);
+      }
+      if (stored == null) {
+        // The database went away before the job's execution was even recorded.
+        next = () -> jobs.start(patrolJob, parametersOf(runId));
+      } else if (stored.getStatus() == BatchStatus.COMPLETED) {
+        return stored;
+      } else {
+        markFailed(stored);
+        long id = stored.getId();
+        next = () -> jobs.restart(repository.getJobExecution(id));
+      }
+      out.line("patrol #" + runId + ": the database is back; resuming");
+    }
+  }
+
+  private static JobParameters parametersOf(long runId) {
+    return new JobParametersBuilder()
+        .addLong(PatrolJobConfiguration.RUN_ID, runId)
+        .toJobParameters();
+  }
+
+  /**
+   * The connection failure that ended this execution, or null if it did not end for want of one.
+   */
+  private static Exception lostDatabase(JobExecution execution) {
+    if (execution.getStatus() == BatchStatus.COMPLETED) {
+      return null;
+    }
+    for (Throwable t : execution.getAllFailureExceptions()) {
+      if (DatabaseRetry.isConnectionFailure(t)) {
+        return t instanceof Exception e ? e : new IllegalStateException(t);
+      }
+    }
+    return execution.getStatus() == BatchStatus.UNKNOWN
+        ? new IllegalStateException("the end of a step could not be recorded")
+        : null;
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.lines().findFirst().orElse(m);
   }
 
   /** Touches the run every {@link #HEARTBEAT} while the job runs. */

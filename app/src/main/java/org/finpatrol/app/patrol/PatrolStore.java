@@ -41,10 +41,14 @@ public class PatrolStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   public PatrolStore(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
     this.clock = clock;
+    this.tx =
+        new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
   }
 
   public long createRun(PatrolRequest request) {
@@ -157,6 +161,12 @@ public class PatrolStore {
    * evidence), so the run's index, findings and cases see the page as it still is.
    */
   public void savePage(long runId, FetchedPage p) {
+    // One transaction for the page and its ads: a retry after a lost connection either finds
+    // both stored (and stops at the duplicate key) or neither.
+    tx.executeWithoutResult(status -> insertPage(runId, p));
+  }
+
+  private void insertPage(long runId, FetchedPage p) {
     KeyHolder key = new GeneratedKeyHolder();
     String urlHash = hash(p.url());
     var earlier = previous(runId, urlHash);
@@ -494,6 +504,22 @@ public class PatrolStore {
         .param(runId)
         .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)));
     return counts;
+  }
+
+  /** Records that the run's crawl ended with every page stored. */
+  public void crawlFinished(long runId) {
+    jdbc.sql("UPDATE patrol_run SET crawled_at = ? WHERE id = ?")
+        .params(Timestamp.from(clock.instant()), runId)
+        .update();
+  }
+
+  /** Whether the run's crawl ended with every page stored ({@link #crawlFinished}). */
+  public boolean crawled(long runId) {
+    return jdbc.sql("SELECT crawled_at FROM patrol_run WHERE id = ?")
+        .param(runId)
+        .query((rs, n) -> rs.getTimestamp(1) != null)
+        .optional()
+        .orElse(false);
   }
 
   /** Marks the run as alive now (see {@link PatrolService#interrupted()}). */

@@ -1,9 +1,5 @@
 package org.finpatrol.app.patrol;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,29 +43,7 @@ class CrashResumeIT {
 
   @BeforeEach
   void start() {
-    site = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    site.start();
-    StringBuilder index = new StringBuilder("<title>鑫盛理财产品列表</title><ul>");
-    for (int i = 1; i <= PAGES; i++) {
-      index.append("<li><a href=\"/p/").append(i).append("\">产品").append(i).append("</a></li>");
-      String body =
-          i % 4 == 0
-              ? "<title>稳盈" + i + "号</title><p>本产品保本保息，年化收益15%，立即投资！</p>"
-              : "<title>产品" + i + "号</title><p>理财产品介绍第" + i + "期，详情请咨询客服。</p>";
-      site.stubFor(
-          get(urlEqualTo("/p/" + i))
-              .willReturn(
-                  aResponse()
-                      .withFixedDelay(150)
-                      .withHeader("Content-Type", "text/html; charset=utf-8")
-                      .withBody(body)));
-    }
-    site.stubFor(
-        get(urlEqualTo("/"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "text/html; charset=utf-8")
-                    .withBody(index + "</ul>")));
+    site = ProductSite.start(PAGES, 150);
   }
 
   @AfterEach
@@ -80,19 +53,7 @@ class CrashResumeIT {
   }
 
   private List<String> patrolArgs(Path data) {
-    return List.of(
-        "--data",
-        data.toString(),
-        "--config",
-        CONFIG,
-        "patrol",
-        "--seed",
-        "http://127.0.0.1:" + site.port() + "/",
-        "--allow-private-network",
-        "--politeness-ms",
-        "0",
-        "--max-depth",
-        "1");
+    return ProductSite.patrolArgs(site, data);
   }
 
   /** Runs the command line in this JVM; returns exit code and both streams. */
@@ -195,21 +156,7 @@ class CrashResumeIT {
   private static Map<String, Long> counts(Path data) throws Exception {
     DatabaseSettings db = DatabaseSettings.from(Map.of(), data);
     try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
-      return Map.of(
-          "runs", one(c, "SELECT COUNT(*) FROM patrol_run"),
-          "pages", one(c, "SELECT COUNT(*) FROM page"),
-          "distinct_pages", one(c, "SELECT COUNT(DISTINCT url_hash) FROM page"),
-          "findings", one(c, "SELECT COUNT(*) FROM finding"),
-          "cases", one(c, "SELECT COUNT(*) FROM review_case"),
-          "executions", one(c, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"));
-    }
-  }
-
-  private static long one(Connection c, String sql) throws Exception {
-    try (var s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+      return ProductSite.counts(c);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.finpatrol.crawler.FetchStatus;
 import org.finpatrol.crawler.FetchedPage;
 import org.finpatrol.crawler.PageSink;
+import org.finpatrol.crawler.SinkUnavailableException;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class CrawlContext {
   private final Map<String, Integer> redirectHops = new ConcurrentHashMap<>();
   private final Set<String> fetched = ConcurrentHashMap.newKeySet();
   private volatile String stopReason;
+  private volatile Runnable shutdown = () -> {};
 
   public CrawlContext(
       Scope scope,
@@ -48,12 +50,18 @@ public final class CrawlContext {
     this.sink = sink;
   }
 
-  /** Records why the crawl must stop before its end (the first reason wins). */
+  /** What {@link #stop} calls to end the crawl (the controller's shutdown). */
+  public void shutdownWith(Runnable shutdown) {
+    this.shutdown = shutdown;
+  }
+
+  /** Records why the crawl must stop before its end (the first reason wins), and ends it. */
   void stop(String reason) {
     if (stopReason == null) {
       stopReason = reason;
       log.error("crawl stopped: {}", reason);
     }
+    shutdown.run();
   }
 
   /** Why the crawl stopped before its end, or null. */
@@ -61,12 +69,18 @@ public final class CrawlContext {
     return stopReason;
   }
 
-  /** Counts the page and hands it to the sink; a failing sink is logged, not propagated. */
+  /**
+   * Counts the page and hands it to the sink; a failing sink is logged, not propagated, unless it
+   * can take no more pages: then the crawl stops.
+   */
   public void emit(FetchedPage page) {
     fetched.add(page.url());
     counts.computeIfAbsent(page.status(), k -> new LongAdder()).increment();
     try {
       sink.accept(page);
+    } catch (SinkUnavailableException e) {
+      sinkFailures.increment();
+      stop(e.getMessage());
     } catch (RuntimeException e) {
       sinkFailures.increment();
       log.error("page sink failed for {}", page.url(), e);

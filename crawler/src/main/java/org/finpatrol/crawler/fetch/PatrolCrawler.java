@@ -307,7 +307,6 @@ public final class PatrolCrawler extends WebCrawler {
    */
   private void stopCrawl(LowDiskSpaceException e) {
     context.stop(e.getMessage());
-    myController.shutdown();
   }
 
   private EvidenceRef recordQuietly(Page page) {

@@ -113,6 +113,18 @@ public final class PatrolPageFetcher extends PageFetcher {
     this.validators = validators;
   }
 
+  /** Hosts not asked again in this crawl: they failed {@link #HOST_FAILURES_TO_OPEN} in a row. */
+  public java.util.Set<String> hostsGivenUp() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    failuresInARow.forEach(
+        (host, failures) -> {
+          if (failures.get() >= HOST_FAILURES_TO_OPEN) {
+            out.add(host);
+          }
+        });
+    return out;
+  }
+
   /** The validators this thread's last request for {@code url} was conditional on, or null. */
   Validators appliedValidators(String url) {
     Validators v = applied.get();
