@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
@@ -102,16 +103,52 @@ public final class PageIndex implements Closeable {
     config.setCommitOnClose(true);
     IndexWriter writer;
     try {
+      verify(dir, directory);
       writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexLockedException(dir, e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
     }
     if (writer.getDocStats().maxDoc == 0) {
       // An empty commit lets read-only searchers open the index before the first page arrives.
       writer.commit();
     }
     return new PageIndex(directory, analyzer, writer, labels);
+  }
+
+  /**
+   * Checks the checksums of every file of the latest commit before anything is written: Lucene's
+   * commits are atomic, so a crash leaves the last commit whole, but a disk fault or a copy cut
+   * short does not, and writing on top of a damaged segment would bury the damage. Reads the whole
+   * index once (about a second per few hundred MB).
+   */
+  private static void verify(Path dir, Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return;
+    }
+    CheckIndex.Status status;
+    // CheckIndex takes the write lock, so a running patrol elsewhere is reported as a lock.
+    try (CheckIndex check = new CheckIndex(directory)) {
+      check.setChecksumsOnly(true);
+      status = check.checkIndex();
+    } catch (LockObtainFailedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IndexDamagedException(
+          dir, "its latest commit cannot be read: " + e.getMessage(), e);
+    }
+    if (status.missingSegments) {
+      throw new IndexDamagedException(dir, "its latest commit cannot be read", null);
+    }
+    if (!status.clean) {
+      throw new IndexDamagedException(
+          dir,
+          status.numBadSegments + " of " + status.numSegments + " segment(s) fail their checksums",
+          null);
+    }
   }
 
   /** Opens an existing index for searching only. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -143,6 +144,33 @@ class PageIndexTest {
     assertThatThrownBy(() -> PageIndex.openForWriting(dir, SEGMENTER, LABELS))
         .isInstanceOf(IndexLockedException.class)
         .hasMessageContaining("locked");
+  }
+
+  @Test
+  void aDamagedIndexIsRefusedBeforeAnythingIsWritten() throws IOException {
+    index.close();
+    index = PageIndex.openForWriting(dir, SEGMENTER, LABELS);
+    assertThat(index.size()).as("a whole index reopens").isEqualTo(4);
+    index.close();
+    Path victim;
+    try (var files = Files.list(dir)) {
+      victim =
+          files
+              .filter(f -> !f.getFileName().toString().startsWith("segments"))
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
+              .max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+              .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(victim);
+    bytes[bytes.length / 2] ^= 0x5a; // one flipped byte, as a failing disk leaves it
+    Files.write(victim, bytes);
+
+    assertThatThrownBy(() -> PageIndex.openForWriting(dir, SEGMENTER, LABELS))
+        .isInstanceOf(IndexDamagedException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("1 of 1 segment(s) fail their checksums")
+        .hasMessageContaining("Move the directory aside");
+    assertThat(Files.readAllBytes(victim)).as("nothing written").isEqualTo(bytes);
   }
 
   @Test

@@ -63,20 +63,17 @@ public final class Cli {
                 .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
             return 2;
           }
+          // Failures that explain themselves, found wherever Spring wrapped them; the outermost
+          // one says what stopped and how to go on.
           for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.finpatrol.app.store.DatabaseUnavailableException away) {
-              // The outermost one: it says what stopped and how to resume.
+            if (t instanceof org.finpatrol.app.store.DatabaseUnavailableException
+                || t instanceof IndexLockedException
+                || t instanceof org.finpatrol.indexer.IndexDamagedException) {
               console
                   .err()
-                  .println("finpatrol " + commandLine.getCommandName() + ": " + away.getMessage());
+                  .println("finpatrol " + commandLine.getCommandName() + ": " + t.getMessage());
               return 1;
             }
-          }
-          if (cause instanceof IndexLockedException) {
-            console
-                .err()
-                .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());
-            return 1;
           }
           console.err().println("finpatrol " + commandLine.getCommandName() + ": failed: " + cause);
           return 1;

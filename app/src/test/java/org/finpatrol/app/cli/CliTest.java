@@ -311,6 +311,32 @@ class CliTest {
   }
 
   @Test
+  void aLockedOrDamagedIndexStopsAPatrolWithOneClearLine() throws Exception {
+    Path index = data.resolve("index");
+    var segmenter = new org.finpatrol.text.Segmenter(org.finpatrol.text.FinanceDictionary.of());
+    try (var held =
+        org.finpatrol.indexer.PageIndex.openForWriting(index, segmenter, java.util.Set.of())) {
+      CliRun locked = run("patrol", "--seed", "https://xinsheng.example/");
+      assertThat(locked.exit).as(locked.toString()).isEqualTo(1);
+      assertThat(locked.err).contains("is locked by another FinPatrol process");
+    }
+    Path segments;
+    try (var files = java.nio.file.Files.list(index)) {
+      segments =
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).findFirst().get();
+    }
+    byte[] bytes = java.nio.file.Files.readAllBytes(segments);
+    bytes[bytes.length - 3] ^= 0x5a; // inside the checksum footer
+    java.nio.file.Files.write(segments, bytes);
+
+    CliRun damaged = run("patrol", "--seed", "https://xinsheng.example/");
+    assertThat(damaged.exit).as(damaged.toString()).isEqualTo(1);
+    assertThat(damaged.err)
+        .contains("the index " + index)
+        .contains("is damaged (its latest commit cannot be read");
+  }
+
+  @Test
   void privateNetworkSeedIsRefusedBeforeAnythingStarts() {
     CliRun r = run("patrol", "--seed", "http://127.0.0.1:9/");
     assertThat(r.exit).isEqualTo(2);
