@@ -51,6 +51,13 @@ final class PatrolCommand implements Callable<Integer> {
   int maxPages;
 
   @Option(
+      names = "--max-pages-per-host",
+      paramLabel = "N",
+      defaultValue = "500",
+      description = "Pages to fetch at most from one host, a spider-trap guard (default: 500).")
+  int maxPagesPerHost;
+
+  @Option(
       names = "--max-depth",
       paramLabel = "N",
       defaultValue = "2",
@@ -124,6 +131,9 @@ final class PatrolCommand implements Callable<Integer> {
     if (maxPages < 1) {
       throw new UsageException("--max-pages must be at least 1, got " + maxPages);
     }
+    if (maxPagesPerHost < 1) {
+      throw new UsageException("--max-pages-per-host must be at least 1, got " + maxPagesPerHost);
+    }
     if (maxDepth < 0) {
       throw new UsageException("--max-depth must not be negative, got " + maxDepth);
     }
@@ -155,7 +165,8 @@ final class PatrolCommand implements Callable<Integer> {
           problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad seed(s))" : "";
       throw new UsageException(problems.get(0).message() + more);
     }
-    return new PatrolRequest(list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of());
+    return new PatrolRequest(
+        list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of(), maxPagesPerHost);
   }
 
   static List<String> readSeeds(Path file) {

@@ -95,6 +95,7 @@ final class CrawlTasklet implements Tasklet {
     CrawlSettings settings =
         CrawlSettings.builder(paths.frontier(), paths.evidence())
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
+            .perHostMaxPages(request.maxPagesPerHost())
             .allowPrivateNetwork(request.allowPrivateNetwork())
             .hostOverrides(resolve(request.hostOverrides()))
             .validators(

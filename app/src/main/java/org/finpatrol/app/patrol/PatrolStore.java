@@ -55,7 +55,8 @@ public class PatrolStore {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO patrol_run (requested_at, seeds, max_pages, max_depth, politeness_ms,"
-                + " allow_private_network, host_overrides) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                + " allow_private_network, host_overrides, max_pages_per_host)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Timestamp.from(clock.instant()),
             String.join("\n", request.seeds()),
@@ -63,7 +64,8 @@ public class PatrolStore {
             request.maxDepth(),
             request.politenessMs(),
             request.allowPrivateNetwork(),
-            encode(request.hostOverrides()))
+            encode(request.hostOverrides()),
+            request.maxPagesPerHost())
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -71,7 +73,7 @@ public class PatrolStore {
   public PatrolRequest loadRun(long runId) {
     return jdbc.sql(
             "SELECT seeds, max_pages, max_depth, politeness_ms, allow_private_network,"
-                + " host_overrides FROM patrol_run WHERE id = ?")
+                + " host_overrides, max_pages_per_host FROM patrol_run WHERE id = ?")
         .param(runId)
         .query(
             (rs, n) ->
@@ -81,7 +83,8 @@ public class PatrolStore {
                     rs.getInt(3),
                     rs.getInt(4),
                     rs.getBoolean(5),
-                    decode(rs.getString(6))))
+                    decode(rs.getString(6)),
+                    rs.getObject(7) == null ? PatrolRequest.DEFAULT_PAGES_PER_HOST : rs.getInt(7)))
         .optional()
         .orElseThrow(() -> new IllegalStateException("no patrol run " + runId));
   }

@@ -337,6 +337,13 @@ class CliTest {
   }
 
   @Test
+  void aPagesPerHostLimitBelowOneIsBadInput() {
+    CliRun r = run("patrol", "--seed", "https://xinsheng.example/", "--max-pages-per-host", "0");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("--max-pages-per-host must be at least 1, got 0");
+  }
+
+  @Test
   void privateNetworkSeedIsRefusedBeforeAnythingStarts() {
     CliRun r = run("patrol", "--seed", "http://127.0.0.1:9/");
     assertThat(r.exit).isEqualTo(2);
