@@ -27,7 +27,11 @@ final class ClassifyWriter implements ItemWriter<ClassifiedPage> {
       store.saveClassification(c.page(), c.result(), c.ads());
       Set<String> labels = new LinkedHashSet<>(c.result().categories());
       labels.addAll(c.result().signals());
-      index.setLabels(c.page().url(), labels, 0);
+      if (!labels.isEmpty()) {
+        // The index step wrote the page with every label off; an unflagged page needs no update
+        // (each one is a doc-values update Lucene applies at the commit).
+        index.setLabels(c.page().url(), labels, 0);
+      }
     }
     index.commit();
   }

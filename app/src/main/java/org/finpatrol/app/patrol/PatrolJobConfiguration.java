@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -36,7 +37,7 @@ public class PatrolJobConfiguration {
 
   public static final String JOB_NAME = "patrol";
   public static final String RUN_ID = "run.id";
-  static final int CHUNK = 100;
+  static final int CHUNK = 500;
 
   @Bean
   Job patrolJob(
@@ -88,12 +89,15 @@ public class PatrolJobConfiguration {
       PlatformTransactionManager tx,
       JdbcPagingItemReader<StoredPage> fetchedPages,
       PageIndex index,
-      PatrolStore store) {
+      PatrolStore store,
+      Workers workers) {
     return new StepBuilder("index", jobs)
         .<StoredPage, StoredPage>chunk(CHUNK)
         .transactionManager(tx)
         .reader(fetchedPages)
-        .writer(new IndexWriter(index, store))
+        .processor(new IndexProcessor(index, store))
+        .taskExecutor(workers.executor())
+        .writer(new IndexCommit(index))
         .build();
   }
 
@@ -104,14 +108,41 @@ public class PatrolJobConfiguration {
       JdbcPagingItemReader<StoredPage> fetchedPages,
       Classifier classifier,
       PatrolStore store,
-      PageIndex index) {
+      PageIndex index,
+      Workers workers) {
     return new StepBuilder("classify", jobs)
         .<StoredPage, ClassifiedPage>chunk(CHUNK)
         .transactionManager(tx)
         .reader(fetchedPages)
         .processor(new ClassifyProcessor(classifier, store))
+        .taskExecutor(workers.executor())
         .writer(new ClassifyWriter(store, index))
         .build();
+  }
+
+  /**
+   * The threads on which the index and classify steps process a chunk's pages concurrently (one per
+   * core unless {@code finpatrol.workers} says otherwise). The chunk is still read in order and
+   * written and committed by the step's own thread, so a restart resumes after the last committed
+   * chunk as before.
+   */
+  record Workers(ThreadPoolTaskExecutor executor) implements AutoCloseable {
+    @Override
+    public void close() {
+      executor.shutdown();
+    }
+  }
+
+  @Bean
+  Workers patrolWorkers(@Value("${finpatrol.workers:0}") int workers) {
+    int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+    pool.setCorePoolSize(threads);
+    pool.setMaxPoolSize(threads);
+    pool.setThreadNamePrefix("patrol-worker-");
+    pool.setDaemon(true);
+    pool.initialize();
+    return new Workers(pool);
   }
 
   /** {@code config/risk.yml}, validated at start-up. */
@@ -158,7 +189,8 @@ public class PatrolJobConfiguration {
         .name("fetchedPages")
         .dataSource(dataSource)
         .selectClause(
-            "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256, facts")
+            "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256,"
+                + " facts, (SELECT COUNT(*) FROM page_ad a WHERE a.page_id = page.id) AS ad_count")
         .fromClause("FROM page")
         .whereClause("WHERE run_id = :run AND fetch_status IN " + PatrolStore.WITH_CONTENT)
         .parameterValues(Map.of("run", runId))
@@ -176,7 +208,8 @@ public class PatrolJobConfiguration {
                     rs.getString("warc_file"),
                     rs.getString("record_id"),
                     rs.getString("sha256"),
-                    rs.getString("facts")))
+                    rs.getString("facts"),
+                    rs.getInt("ad_count")))
         .build();
   }
 

@@ -2,7 +2,10 @@ package org.finpatrol.app.patrol;
 
 import java.time.Instant;
 
-/** A successfully fetched page as the crawl step stored it. */
+/**
+ * A successfully fetched page as the crawl step stored it; {@code adCount} says whether its ads
+ * need looking up (most pages carry none).
+ */
 record StoredPage(
     long id,
     String url,
@@ -13,4 +16,5 @@ record StoredPage(
     String warcFile,
     String recordId,
     String sha256,
-    String factsJson) {}
+    String factsJson,
+    int adCount) {}
