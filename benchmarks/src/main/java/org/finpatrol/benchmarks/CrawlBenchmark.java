@@ -54,6 +54,10 @@ public final class CrawlBenchmark {
   }
 
   private static void run(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("bare")) {
+      bareOnly(args);
+      return;
+    }
     int pages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path work = Files.createTempDirectory("finpatrol-crawl-bench");
@@ -156,7 +160,27 @@ public final class CrawlBenchmark {
     return new Result(summary.ok(), seconds, (last.get() - start) / 1e9);
   }
 
+  /**
+   * {@code bare SEED MAX_PAGES DIR}: bare crawler4j alone from one seed, in its own process, for
+   * {@code e2e.sh} to time whole; prints the pages visited.
+   */
+  private static void bareOnly(String[] args) throws Exception {
+    if (args.length != 4) {
+      throw new IllegalArgumentException("usage: CrawlBenchmark bare SEED MAX_PAGES DIR");
+    }
+    String seed = args[1];
+    String site = seed.substring(0, seed.indexOf('/', "http://".length()) + 1);
+    Result r = bareCrawler4j(List.of(seed), site, Path.of(args[3]), Integer.parseInt(args[2]));
+    System.out.printf(Locale.ROOT, "bare crawler4j: %d pages in %.2f s%n", r.pages(), r.seconds());
+  }
+
   private static Result bareCrawler4j(SyntheticSite site, Path dir, int maxPages) throws Exception {
+    return bareCrawler4j(site.seeds(), ".bench:", dir, maxPages);
+  }
+
+  /** Crawls from {@code seeds}, following links whose URL contains {@code scope}. */
+  private static Result bareCrawler4j(List<String> seeds, String scope, Path dir, int maxPages)
+      throws Exception {
     Files.createDirectories(dir);
     CrawlConfig config = new CrawlConfig();
     config.setCrawlStorageFolder(dir.toString());
@@ -173,19 +197,18 @@ public final class CrawlBenchmark {
     RobotstxtServer robots =
         new RobotstxtServer(new RobotstxtConfig(), fetcher, frontier.getWebURLFactory());
     CrawlController controller = new CrawlController(config, normalizer, fetcher, robots, frontier);
-    site.seeds()
-        .forEach(
-            s -> {
-              try {
-                controller.addSeed(s);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
+    seeds.forEach(
+        s -> {
+          try {
+            controller.addSeed(s);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     LongAdder visited = new LongAdder();
     AtomicLong last = new AtomicLong();
     long start = System.nanoTime();
-    controller.start(() -> new BareCrawler(visited, last), THREADS);
+    controller.start(() -> new BareCrawler(visited, last, scope), THREADS);
     return new Result(visited.sum(), (System.nanoTime() - start) / 1e9, (last.get() - start) / 1e9);
   }
 
@@ -193,15 +216,17 @@ public final class CrawlBenchmark {
   private static final class BareCrawler extends WebCrawler {
     private final LongAdder visited;
     private final AtomicLong last;
+    private final String scope;
 
-    BareCrawler(LongAdder visited, AtomicLong last) {
+    BareCrawler(LongAdder visited, AtomicLong last, String scope) {
       this.visited = visited;
       this.last = last;
+      this.scope = scope;
     }
 
     @Override
     public boolean shouldVisit(Page referringPage, WebURL url) {
-      return url.getURL().contains(".bench:");
+      return url.getURL().contains(scope);
     }
 
     @Override

@@ -29,6 +29,12 @@ final class SyntheticSite implements AutoCloseable {
     "警方提醒：谨防以高额回报为诱饵的非法集资。"
   };
 
+  static {
+    // The JDK server writes headers and body apart; with Nagle's algorithm on, the body then waits
+    // for the client's delayed ACK (40 ms on Linux), which capped one connection at ~25 pages/s.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final int pages;
@@ -42,6 +48,17 @@ final class SyntheticSite implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /**
+   * Serves a site of {@code pages} pages on loopback until killed and prints its port: {@code java
+   * -cp benchmarks.jar org.finpatrol.benchmarks.SyntheticSite PAGES} (for {@code e2e.sh}).
+   */
+  public static void main(String[] args) throws Exception {
+    SyntheticSite site = new SyntheticSite(Integer.parseInt(args[0]), 1);
+    System.out.println(site.port());
+    System.out.flush();
+    Thread.currentThread().join();
   }
 
   int port() {

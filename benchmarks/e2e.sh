@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End to end: a whole `finpatrol patrol` (crawl, WARC evidence, index, classification, cases) of a
+# generated Chinese financial site of PAGES pages, served on loopback with keep-alive, beside
+# (a) bare crawler4j merely crawling the same site (8 threads, politeness 0, 1 s monitor delays)
+# and (b) `wget -r` merely mirroring it. Each is its own process, timed whole (start-up included)
+# by GNU time: wall seconds, pages/s, CPU milliseconds per page, peak RSS. The patrol's steps are
+# timed from its log. Needs a JDK, wget and /usr/bin/time (Debian: apt-get install wget time).
+#
+#   benchmarks/e2e.sh [PAGES=3000]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+pages=${1:-3000}
+jar=benchmarks/target/benchmarks.jar
+for tool in wget /usr/bin/time java; do
+  command -v "$tool" >/dev/null || { echo "e2e: $tool is needed" >&2; exit 2; }
+done
+[ -f "$jar" ] || { echo "e2e: build first: mvn -B -q -pl benchmarks -am install -DskipTests" >&2; exit 2; }
+./finpatrol --version >/dev/null # builds the application jar now if it is stale, not while timed
+
+work=$(mktemp -d /tmp/finpatrol-e2e.XXXXXX)
+site_pid=
+trap '[ -n "$site_pid" ] && kill $site_pid 2>/dev/null; wait 2>/dev/null || true; [ -n "${E2E_KEEP:-}" ] || rm -rf "$work"' EXIT
+java -cp "$jar" org.finpatrol.benchmarks.SyntheticSite "$pages" >"$work/site.port" 2>"$work/site.err" &
+site_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/site.port" ] && break; sleep 0.1; done
+port=$(head -1 "$work/site.port")
+seed="http://127.0.0.1:$port/p/0"
+limit=$((pages + 10))
+
+# measure NAME COMMAND...: runs it under GNU time; "wall user sys maxrss_kb" go to NAME.time.
+measure() {
+  local name=$1
+  shift
+  echo "e2e: $name ..." >&2
+  /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@" >"$work/$name.out" 2>&1 || {
+    local status=$?
+    # wget exits 8 when some URL answered an error (robots.txt is a 404 here).
+    if [ "$name" != wget ] || [ "$status" -ne 8 ]; then
+      echo "e2e: $name failed ($status):" >&2
+      tail -20 "$work/$name.out" >&2
+      exit 1
+    fi
+  }
+}
+
+measure patrol ./finpatrol --data "$work/data" --config config patrol --seed "$seed" \
+  --allow-private-network --politeness-ms 0 --max-pages "$limit" --max-pages-per-host "$limit" \
+  --max-depth 10000
+measure bare java -cp "$jar" org.finpatrol.benchmarks.CrawlBenchmark bare "$seed" "$limit" "$work/bare"
+measure wget wget -r -l inf -nv -e robots=on -P "$work/wget" "$seed"
+
+patrol_pages=$(sed -nE 's/^  pages: ([0-9]+).*/\1/p' "$work/patrol.out")
+bare_pages=$(sed -nE 's/^bare crawler4j: ([0-9]+) pages.*/\1/p' "$work/bare.out")
+wget_pages=$(find "$work/wget" -type f | wc -l)
+
+row() { # NAME PAGES
+  read -r wall user sys rss <"$work/$1.time"
+  awk -v n="$1" -v p="$2" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
+    printf "%-8s %7d %9.2f %9.1f %12.2f %12.0f\n", n, p, w, (w > 0 ? p / w : 0), (p > 0 ? (u + s) * 1000 / p : 0), r / 1024 }'
+}
+printf '%s pages generated, served on loopback; whole processes, start-up included\n' "$pages"
+printf '%-8s %7s %9s %9s %12s %12s\n' run pages wall_s pages/s cpu_ms/page peak_rss_MB
+row patrol "$patrol_pages"
+row bare "$bare_pages"
+row wget "$wget_pages"
+read -r pw _ <"$work/patrol.time"
+read -r bw _ <"$work/bare.time"
+awk -v p="$pw" -v b="$bw" 'BEGIN { printf "patrol / bare crawler4j wall time: %.2f\n", p / b }'
+echo "patrol steps (from its log):"
+grep -oE 'Step: \[[a-z]+\] executed in [0-9a-z]+' "$work/data/logs/finpatrol.log" | sed 's/^/  /'
