@@ -84,4 +84,24 @@ class ConfigCheckTest {
         .anySatisfy(p -> assertThat(p).contains("local.yml: rule LOCAL-2"))
         .hasSize(4);
   }
+
+  @Test
+  void everyBadValueOfRiskAndRetentionIsListed() throws IOException {
+    Files.writeString(
+        config.resolve("risk.yml"),
+        "bands:\n  red: 300\nfacts:\n  no_icp_number: 十\nescalation: [1]\n");
+    Files.writeString(
+        config.resolve("retention.yml"), "pages_days: 0\nclosed_case_days: -1\nkeep: yes\n");
+
+    List<String> problems = ConfigCheck.problems(paths);
+
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("risk.yml: bands.red must be a whole number"))
+        .anySatisfy(p -> assertThat(p).contains("risk.yml: facts.no_icp_number"))
+        .anySatisfy(p -> assertThat(p).contains("risk.yml: 'escalation' must be a mapping"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml: pages_days"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml: closed_case_days"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml: unknown key 'keep'"))
+        .hasSize(6);
+  }
 }

@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -48,21 +50,42 @@ public record RiskSettings(
       throw new IllegalArgumentException(
           file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
     }
-    Map<?, ?> bands = section(file, doc, "bands");
-    Map<?, ?> facts = section(file, doc, "facts");
-    Map<?, ?> escalation = section(file, doc, "escalation");
+    // Every bad value is reported, one per line, not only the first.
+    List<String> problems = new ArrayList<>();
+    Map<?, ?> bands = section(file, doc, "bands", problems);
+    Map<?, ?> facts = section(file, doc, "facts", problems);
+    Map<?, ?> escalation = section(file, doc, "escalation", problems);
     RiskSettings d = DEFAULTS;
+    Values v = new Values(file, problems);
+    int red = v.number("bands", bands, "red", d.red());
+    int yellow = v.number("bands", bands, "yellow", d.yellow());
+    int furtherFlaggedPage =
+        v.number("facts", facts, "further_flagged_page", d.furtherFlaggedPage());
+    int furtherFlaggedPagesMax =
+        v.number("facts", facts, "further_flagged_pages_max", d.furtherFlaggedPagesMax());
+    int noIcpNumber = v.number("facts", facts, "no_icp_number", d.noIcpNumber());
+    int flaggedAdElsewhere =
+        v.number("facts", facts, "flagged_ad_elsewhere", d.flaggedAdElsewhere());
+    int flaggedAdsElsewhereMax =
+        v.number("facts", facts, "flagged_ads_elsewhere_max", d.flaggedAdsElsewhereMax());
+    int fastGrowthFactor =
+        v.number("escalation", escalation, "fast_growth_factor", d.fastGrowthFactor());
+    int fastGrowthNewPages =
+        v.number("escalation", escalation, "fast_growth_new_pages", d.fastGrowthNewPages());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
     try {
       return new RiskSettings(
-          number(file, "bands", bands, "red", d.red()),
-          number(file, "bands", bands, "yellow", d.yellow()),
-          number(file, "facts", facts, "further_flagged_page", d.furtherFlaggedPage()),
-          number(file, "facts", facts, "further_flagged_pages_max", d.furtherFlaggedPagesMax()),
-          number(file, "facts", facts, "no_icp_number", d.noIcpNumber()),
-          number(file, "facts", facts, "flagged_ad_elsewhere", d.flaggedAdElsewhere()),
-          number(file, "facts", facts, "flagged_ads_elsewhere_max", d.flaggedAdsElsewhereMax()),
-          number(file, "escalation", escalation, "fast_growth_factor", d.fastGrowthFactor()),
-          number(file, "escalation", escalation, "fast_growth_new_pages", d.fastGrowthNewPages()));
+          red,
+          yellow,
+          furtherFlaggedPage,
+          furtherFlaggedPagesMax,
+          noIcpNumber,
+          flaggedAdElsewhere,
+          flaggedAdsElsewhereMax,
+          fastGrowthFactor,
+          fastGrowthNewPages);
     } catch (IllegalArgumentException e) {
       throw e.getMessage().startsWith(file.toString())
           ? e
@@ -70,9 +93,17 @@ public record RiskSettings(
     }
   }
 
-  private static Map<?, ?> section(Path file, Map<?, ?> doc, String key) {
+  private static Map<?, ?> section(Path file, Map<?, ?> doc, String key, List<String> problems) {
     Object v = doc.get(key);
-    return v == null ? Map.of() : asMap(file + ": '" + key + "'", v);
+    if (v == null) {
+      return Map.of();
+    }
+    try {
+      return asMap(file + ": '" + key + "'", v);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return Map.of();
+    }
   }
 
   private static Map<?, ?> asMap(String where, Object v) {
@@ -82,15 +113,18 @@ public record RiskSettings(
     return map;
   }
 
-  private static int number(Path file, String section, Map<?, ?> map, String key, int fallback) {
-    Object v = map.get(key);
-    if (v == null) {
-      return fallback;
+  /** Reads numbers of one file, noting each bad one and going on with its default. */
+  private record Values(Path file, List<String> problems) {
+    int number(String section, Map<?, ?> map, String key, int fallback) {
+      Object v = map.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (!(v instanceof Integer n) || n < 0 || n > 100) {
+        problems.add(file + ": " + section + "." + key + " must be a whole number 0-100, got " + v);
+        return fallback;
+      }
+      return n;
     }
-    if (!(v instanceof Integer n) || n < 0 || n > 100) {
-      throw new IllegalArgumentException(
-          file + ": " + section + "." + key + " must be a whole number 0-100, got " + v);
-    }
-    return n;
   }
 }

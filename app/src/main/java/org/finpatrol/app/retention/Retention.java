@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -47,25 +49,30 @@ public record Retention(Duration pages, Duration closedCases) {
     if (!(loaded instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException(file + ": the top level must be a mapping");
     }
+    // Every problem is reported, one per line, not only the first.
+    List<String> problems = new ArrayList<>();
     for (Object key : map.keySet()) {
       if (!KEYS.contains(String.valueOf(key))) {
-        throw new IllegalArgumentException(
-            file + ": unknown key '" + key + "' (pages_days, closed_case_days)");
+        problems.add(file + ": unknown key '" + key + "' (pages_days, closed_case_days)");
       }
     }
-    return new Retention(
-        Duration.ofDays(days(file, map, "pages_days", DEFAULTS.pages().toDays())),
-        Duration.ofDays(days(file, map, "closed_case_days", DEFAULTS.closedCases().toDays())));
+    long pages = days(file, map, "pages_days", DEFAULTS.pages().toDays(), problems);
+    long closed = days(file, map, "closed_case_days", DEFAULTS.closedCases().toDays(), problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
+    return new Retention(Duration.ofDays(pages), Duration.ofDays(closed));
   }
 
-  private static long days(Path file, Map<?, ?> map, String key, long fallback) {
+  private static long days(
+      Path file, Map<?, ?> map, String key, long fallback, List<String> problems) {
     Object v = map.get(key);
     if (v == null) {
       return fallback;
     }
     if (!(v instanceof Integer n) || n < 1) {
-      throw new IllegalArgumentException(
-          file + ": " + key + " must be a whole number of days, at least 1, got " + v);
+      problems.add(file + ": " + key + " must be a whole number of days, at least 1, got " + v);
+      return fallback;
     }
     return n;
   }
