@@ -3,9 +3,6 @@ package org.finpatrol.app.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.finpatrol.app.TestData;
-import org.finpatrol.app.cli.Cli;
-import org.finpatrol.app.cli.Console;
 import org.finpatrol.app.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,23 +51,6 @@ class CrashResumeIT {
     return ProductSite.patrolArgs(site, data);
   }
 
-  /** Runs the command line in this JVM; returns exit code and both streams. */
-  private static String[] cli(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Cli.run(
-            new Console(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)),
-            args.toArray(String[]::new));
-    return new String[] {
-      Integer.toString(exit),
-      out.toString(StandardCharsets.UTF_8),
-      err.toString(StandardCharsets.UTF_8)
-    };
-  }
-
   @Test
   void aPatrolKilledMidCrawlIsResumedAndEndsAsACleanRunWould() throws Exception {
     Path crashed = work.resolve("crashed");
@@ -104,14 +82,14 @@ class CrashResumeIT {
         .isNotEmpty();
     // The dead patrol's heartbeat has to go stale before it counts as interrupted.
     Thread.sleep(PatrolService.DEAD_AFTER.toMillis() + 1000);
-    String[] resumed = cli(patrolArgs(crashed));
+    String[] resumed = ProductSite.cli(patrolArgs(crashed));
     assertThat(resumed[0]).as(resumed[2]).isEqualTo("0");
     assertThat(resumed[2]).contains("patrol #1 did not finish (step crawl").contains("resumed");
     assertThat(resumed[2]).contains("left by an interrupted patrol");
     assertThat(openEvidence(crashed)).as("repaired and named").isEmpty();
 
     Path clean = work.resolve("clean");
-    String[] cleanRun = cli(patrolArgs(clean));
+    String[] cleanRun = ProductSite.cli(patrolArgs(clean));
     assertThat(cleanRun[0]).as(cleanRun[2]).isEqualTo("0");
 
     Map<String, Long> afterCrash = counts(crashed);
@@ -125,8 +103,8 @@ class CrashResumeIT {
         .containsEntry("cases", neverInterrupted.get("cases"))
         .containsEntry("executions", 2L);
     assertThat(afterCrash.get("cases")).isEqualTo(1);
-    assertThat(lines(cli(search(crashed))[1]))
-        .isEqualTo(lines(cli(search(clean))[1]))
+    assertThat(lines(ProductSite.cli(search(crashed))[1]))
+        .isEqualTo(lines(ProductSite.cli(search(clean))[1]))
         .isEqualTo(PAGES / 4);
   }
 

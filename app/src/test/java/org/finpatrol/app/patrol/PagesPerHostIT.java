@@ -3,9 +3,6 @@ package org.finpatrol.app.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.finpatrol.app.TestData;
-import org.finpatrol.app.cli.Cli;
-import org.finpatrol.app.cli.Console;
 import org.finpatrol.app.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,15 +35,8 @@ class PagesPerHostIT {
   void aPatrolFetchesAtMostTheGivenPagesOfAHost() throws Exception {
     List<String> args = new ArrayList<>(ProductSite.patrolArgs(site, work));
     args.addAll(List.of("--max-pages-per-host", "10"));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Cli.run(
-            new Console(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)),
-            args.toArray(String[]::new));
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String[] run = ProductSite.cli(args);
+    assertThat(run[0]).as(run[2]).isEqualTo("0");
 
     DatabaseSettings db = DatabaseSettings.from(Map.of(), work);
     try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());

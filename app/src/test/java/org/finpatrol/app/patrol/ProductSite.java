@@ -6,11 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import org.finpatrol.app.cli.Cli;
+import org.finpatrol.app.cli.Console;
 
 /**
  * A small wealth-management site for the tests that interrupt patrols: an index linking {@code
@@ -83,5 +88,22 @@ final class ProductSite {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Runs the command line in this JVM; returns exit code and both streams. */
+  static String[] cli(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        Cli.run(
+            new Console(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)),
+            args.toArray(String[]::new));
+    return new String[] {
+      Integer.toString(exit),
+      out.toString(StandardCharsets.UTF_8),
+      err.toString(StandardCharsets.UTF_8)
+    };
   }
 }
