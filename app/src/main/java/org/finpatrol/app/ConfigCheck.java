@@ -53,7 +53,8 @@ public final class ConfigCheck {
     check(problems, () -> Counties.load(paths.units()));
     check(problems, () -> Schedules.load(paths.schedules(), paths.seeds()));
     check(problems, () -> Retention.load(paths.retention()));
-    return problems;
+    // units.yml is read twice (routing, counties): a syntax error there is one problem.
+    return problems.stream().distinct().toList();
   }
 
   /**

@@ -104,4 +104,23 @@ class ConfigCheckTest {
         .anySatisfy(p -> assertThat(p).contains("retention.yml: unknown key 'keep'"))
         .hasSize(6);
   }
+
+  @Test
+  void everyProblemOfTheUnitsFileIsListedOnce() throws IOException {
+    String units = Files.readString(config.resolve("units.yml"));
+    Files.writeString(
+        config.resolve("units.yml"),
+        units
+            .replace("escalation: finance-office", "escalation: mayor")
+            .replace("  unit: police", "  unit: sheriff")
+            .replace("HIGH_YIELD: [market]", "HIGH_YIELD: [market, nobody]"));
+    assertThat(ConfigCheck.problems(paths))
+        .anySatisfy(p -> assertThat(p).contains("units.yml: escalation 'mayor'"))
+        .anySatisfy(p -> assertThat(p).contains("units.yml: police.unit 'sheriff'"))
+        .anySatisfy(p -> assertThat(p).contains("signals.HIGH_YIELD names unit 'nobody'"))
+        .hasSize(3);
+
+    Files.writeString(config.resolve("units.yml"), "units: [comms\n");
+    assertThat(ConfigCheck.problems(paths)).hasSize(1);
+  }
 }

@@ -56,6 +56,8 @@ public final class Counties {
     if (!(section.get("names") instanceof Map<?, ?> names) || names.isEmpty()) {
       throw new IllegalArgumentException(where + ".names must map each county to its aliases");
     }
+    // Every problem is reported, one per line, not only the first.
+    List<String> problems = new ArrayList<>();
     List<String[]> pairs = new ArrayList<>();
     for (Map.Entry<?, ?> e : names.entrySet()) {
       String county = String.valueOf(e.getKey());
@@ -63,7 +65,7 @@ public final class Counties {
       if (e.getValue() instanceof List<?> aliases) {
         aliases.forEach(a -> pairs.add(new String[] {String.valueOf(a), county}));
       } else if (e.getValue() != null) {
-        throw new IllegalArgumentException(where + ".names." + county + " must be a list");
+        problems.add(where + ".names." + county + " must be a list");
       }
     }
     pairs.sort(Comparator.comparingInt((String[] p) -> p[0].length()).reversed());
@@ -71,8 +73,10 @@ public final class Counties {
     pairs.forEach(p -> lookup.putIfAbsent(p[0], p[1]));
     Object code = section.get("area_code");
     if (code != null && !String.valueOf(code).matches("0\\d{2,3}")) {
-      throw new IllegalArgumentException(
-          where + ".area_code must be a phone area code such as \"0392\", got " + code);
+      problems.add(where + ".area_code must be a phone area code such as \"0392\", got " + code);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
     }
     return new Counties(
         section.get("city") == null ? null : String.valueOf(section.get("city")),

@@ -55,7 +55,7 @@ public final class Routing {
   /**
    * Loads the routing file.
    *
-   * @throws IllegalArgumentException naming the file and key of the first problem
+   * @throws IllegalArgumentException naming the file and key of each problem, one per line
    */
   public static Routing load(Path file) throws IOException {
     Map<?, ?> doc;
@@ -70,22 +70,26 @@ public final class Routing {
           file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
     }
     String where = file.toString();
+    // Every problem is reported, one per line; only a file without units stops at once, as every
+    // other check names units.
+    List<String> problems = new ArrayList<>();
     Map<String, String> units = new LinkedHashMap<>();
-    mapping(where, doc, "units").forEach((k, v) -> units.put(String.valueOf(k), String.valueOf(v)));
+    mapping(where, doc, "units", problems)
+        .forEach((k, v) -> units.put(String.valueOf(k), String.valueOf(v)));
     if (units.isEmpty()) {
-      throw new IllegalArgumentException(where + ": 'units' must name at least one unit");
+      problems.add(where + ": 'units' must name at least one unit");
+      throw new IllegalArgumentException(String.join("\n", problems));
     }
-    Map<String, List<String>> kinds = unitLists(where, doc, "kinds", units);
+    Map<String, List<String>> kinds = unitLists(where, doc, "kinds", units, problems);
     for (CaseKind kind : CaseKind.values()) {
       if (!kinds.containsKey(kind.id())) {
-        throw new IllegalArgumentException(where + ": kinds." + kind.id() + " is missing");
+        problems.add(where + ": kinds." + kind.id() + " is missing");
       }
     }
-    Map<?, ?> police = mapping(where, doc, "police");
+    Map<?, ?> police = mapping(where, doc, "police", problems);
     String policeUnit = police.get("unit") == null ? null : String.valueOf(police.get("unit"));
     if (policeUnit != null && !units.containsKey(policeUnit)) {
-      throw new IllegalArgumentException(
-          where + ": police.unit '" + policeUnit + "' is not a declared unit");
+      problems.add(where + ": police.unit '" + policeUnit + "' is not a declared unit");
     }
     Set<String> policeSignals = new TreeSet<>();
     if (police.get("any_signal") instanceof List<?> list) {
@@ -94,53 +98,59 @@ public final class Routing {
     String escalation =
         doc.get("escalation") == null ? null : String.valueOf(doc.get("escalation"));
     if (escalation != null && !units.containsKey(escalation)) {
-      throw new IllegalArgumentException(
-          where + ": escalation '" + escalation + "' is not a declared unit");
+      problems.add(where + ": escalation '" + escalation + "' is not a declared unit");
+    }
+    Map<String, List<String>> bySignal = unitLists(where, doc, "signals", units, problems);
+    Map<String, List<String>> byCategory = unitLists(where, doc, "categories", units, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
     }
     return new Routing(
         units,
         kinds,
-        unitLists(where, doc, "signals", units),
-        unitLists(where, doc, "categories", units),
+        bySignal,
+        byCategory,
         policeUnit,
         police.get("with_category") == null ? null : String.valueOf(police.get("with_category")),
         policeSignals,
         escalation);
   }
 
-  private static Map<?, ?> mapping(String where, Map<?, ?> doc, String key) {
+  private static Map<?, ?> mapping(String where, Map<?, ?> doc, String key, List<String> problems) {
     Object v = doc.get(key);
     if (v == null) {
       return Map.of();
     }
     if (!(v instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException(where + ": '" + key + "' must be a mapping");
+      problems.add(where + ": '" + key + "' must be a mapping");
+      return Map.of();
     }
     return map;
   }
 
   private static Map<String, List<String>> unitLists(
-      String where, Map<?, ?> doc, String key, Map<String, String> units) {
+      String where, Map<?, ?> doc, String key, Map<String, String> units, List<String> problems) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : mapping(where, doc, key).entrySet()) {
+    for (Map.Entry<?, ?> e : mapping(where, doc, key, problems).entrySet()) {
       String name = key + "." + e.getKey();
       List<String> list = new ArrayList<>();
       if (e.getValue() instanceof List<?> values) {
         for (Object u : values) {
           String unit = String.valueOf(u);
           if (!units.containsKey(unit)) {
-            throw new IllegalArgumentException(
+            problems.add(
                 where
                     + ": "
                     + name
                     + " names unit '"
                     + unit
                     + "', which is not declared under 'units'");
+            continue;
           }
           list.add(unit);
         }
       } else if (e.getValue() != null) {
-        throw new IllegalArgumentException(where + ": " + name + " must be a list of unit ids");
+        problems.add(where + ": " + name + " must be a list of unit ids");
       }
       out.put(String.valueOf(e.getKey()), List.copyOf(list));
     }

@@ -29,6 +29,16 @@ class CountiesTest {
     Files.writeString(yml, "counties:\n  area_code: 392\n  names:\n    浚县: []\n");
     assertThatThrownBy(() -> Counties.load(yml))
         .hasMessageContaining("counties.area_code must be a phone area code");
+    Files.writeString(yml, "counties:\n  area_code: 392\n  names:\n    浚县: 浚\n    淇县: [朝歌]\n");
+    assertThatThrownBy(() -> Counties.load(yml))
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().lines())
+                    .containsExactly(
+                        yml + ": counties.names.浚县 must be a list",
+                        yml
+                            + ": counties.area_code must be a phone area code such as \"0392\","
+                            + " got 392"));
     Files.writeString(yml, "units:\n  comms: 通信管理\n");
     assertThat(Counties.load(yml).of(List.of("浚县"), List.of())).isNull();
   }
