@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Waits out a database that is away for a while (restarting, failing over, unreachable): a call
@@ -161,6 +162,16 @@ public final class DatabaseRetry {
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      // HikariCP's stand-in for a connection it closed as broken says so without a SQL state.
+      if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+        return true;
+      }
+      // A rollback that failed after the statement did hides the statement's failure here.
+      if (t instanceof TransactionSystemException tx
+          && tx.getApplicationException() != null
+          && isConnectionFailure(tx.getApplicationException())) {
         return true;
       }
     }

@@ -125,6 +125,17 @@ class DatabaseRetryTest {
         .isTrue();
     assertThat(DatabaseRetry.isConnectionFailure(new SQLException("Syntax error", "42000")))
         .isFalse();
+    // The statement lost its connection, then the rollback found the connection closed.
+    var rollbackFailed =
+        new org.springframework.transaction.TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
+    rollbackFailed.initApplicationException(noConnection());
+    assertThat(DatabaseRetry.isConnectionFailure(rollbackFailed)).isTrue();
+    assertThat(
+            DatabaseRetry.isConnectionFailure(
+                new org.springframework.transaction.TransactionSystemException(
+                    "commit failed", new SQLException("Deadlock found", "40001"))))
+        .isFalse();
     assertThat(DatabaseRetry.isConnectionFailure(new IllegalStateException("crawl stopped")))
         .isFalse();
   }

@@ -381,9 +381,12 @@ class BrowserIT {
     browser.get(base + "/cases/" + caseOf("huitong.test") + "?lang=zh-CN");
     browser.findElement(By.cssSelector("form.comment input[name=comment]")).sendKeys("已电话联系平台");
     browser.findElement(By.cssSelector("form.comment button")).click();
-    assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText())
-        .contains("admin")
-        .contains("已电话联系平台");
+    // The form posts and the case page comes back: wait for it rather than race the navigation.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.cssSelector("ol.timeline")).getText().contains("已电话联系平台"));
+    assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("admin");
     browser.get(base + "/reports");
     screenshot("09-reports");
     browser.get(base + "/?lang=en");
