@@ -1,7 +1,6 @@
 package org.finpatrol.app.patrol;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.finpatrol.classifier.Classification;
 import org.finpatrol.classifier.Classifier;
@@ -26,7 +25,7 @@ final class ClassifyProcessor implements ItemProcessor<StoredPage, ClassifiedPag
     // Title first, on its own line: findings' offsets then refer to "title\ntext".
     Classification result = classifier.classify(page.url(), page.title() + "\n" + page.text());
     Map<StoredAd, Classification> ads = new LinkedHashMap<>();
-    for (StoredAd ad : page.adCount() == 0 ? List.<StoredAd>of() : store.ads(page.id())) {
+    for (StoredAd ad : store.ads(page)) {
       ads.put(ad, classifier.classifyAd("ad-" + ad.id(), ad.text(), ad.labelled()));
     }
     return new ClassifiedPage(page, result, ads);

@@ -68,10 +68,7 @@ final class CrawlTasklet implements Tasklet {
     long runId = RunIds.of(chunk);
     if (Boolean.TRUE.equals(alone.execute(s -> store.crawled(runId)))) {
       // The crawl finished before; only the step's own record of it was lost.
-      long stored =
-          alone.execute(s -> store.statusCounts(runId)).values().stream()
-              .mapToLong(Integer::longValue)
-              .sum();
+      long stored = alone.execute(s -> store.pagesStored(runId));
       progress.line(
           "crawl: finished before the interruption, "
               + stored

@@ -31,8 +31,7 @@ final class IndexProcessor implements ItemProcessor<StoredPage, StoredPage> {
 
   @Override
   public StoredPage process(StoredPage p) throws IOException {
-    List<String> ads =
-        p.adCount() == 0 ? List.of() : store.ads(p.id()).stream().map(StoredAd::text).toList();
+    List<String> ads = store.ads(p).stream().map(StoredAd::text).toList();
     index.upsert(
         new IndexedPage(
             p.url(),

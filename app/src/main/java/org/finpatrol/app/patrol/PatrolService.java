@@ -152,11 +152,7 @@ public class PatrolService {
             .map(StepExecution::getStepName)
             .findFirst()
             .orElse("?");
-    return new Interrupted(
-        runId,
-        e.getId(),
-        step,
-        store.statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum());
+    return new Interrupted(runId, e.getId(), step, store.pagesStored(runId));
   }
 
   /**
@@ -237,10 +233,9 @@ public class PatrolService {
   private JobExecution untilSettled(long runId, Launch launch, Progress out) throws Exception {
     Launch next = launch;
     for (int resumes = 0; ; resumes++) {
-      JobExecution execution = null;
       Exception lost;
       try {
-        execution = next.run();
+        JobExecution execution = next.run();
         lost = lostDatabase(execution);
         if (lost == null || resumes == MAX_DATABASE_RESUMES) {
           return execution;

@@ -272,6 +272,11 @@ public class PatrolStore {
     }
   }
 
+  /** The page's ads; no query for the many pages that carry none. */
+  public List<StoredAd> ads(StoredPage page) {
+    return page.adCount() == 0 ? List.of() : ads(page.id());
+  }
+
   public List<StoredAd> ads(long pageId) {
     return jdbc.sql(
             "SELECT id, page_id, text, landing_url, landing_host, labelled FROM page_ad"
@@ -523,6 +528,11 @@ public class PatrolStore {
         .query((rs, n) -> rs.getTimestamp(1) != null)
         .optional()
         .orElse(false);
+  }
+
+  /** Pages of any status stored for the run. */
+  public int pagesStored(long runId) {
+    return statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /** Marks the run as alive now (see {@link PatrolService#interrupted()}). */
