@@ -196,6 +196,9 @@ class BrowserIT {
     browser.findElement(By.name("username")).sendKeys(user);
     browser.findElement(By.name("password")).sendKeys(password);
     browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+    // The click returns before the redirect lands; a failed login stays on /login and times out.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(b -> !b.getCurrentUrl().contains("/login"));
     assertThat(browser.getCurrentUrl()).doesNotContain("/login");
   }
 
