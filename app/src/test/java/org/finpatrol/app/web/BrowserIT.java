@@ -47,6 +47,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -195,11 +196,27 @@ class BrowserIT {
     browser.get(base + "/login");
     browser.findElement(By.name("username")).sendKeys(user);
     browser.findElement(By.name("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-    // The click returns before the redirect lands; a failed login stays on /login and times out.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(b -> !b.getCurrentUrl().contains("/login"));
+    clickAndLoad(By.cssSelector("form.stack button[type=submit]"));
     assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+  }
+
+  /**
+   * Clicks what starts a navigation (a link, a form's button) and waits until the next page has
+   * loaded: the click returns before the browser leaves the old page, so reading straight after it
+   * races the navigation.
+   */
+  private void clickAndLoad(WebElement element) {
+    WebElement old = browser.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            b ->
+                ExpectedConditions.stalenessOf(old).apply(b)
+                    && "complete".equals(js("return document.readyState")));
+  }
+
+  private void clickAndLoad(By by) {
+    clickAndLoad(browser.findElement(by));
   }
 
   private void screenshot(String name) throws Exception {
@@ -221,7 +238,7 @@ class BrowserIT {
     browser.get(base + "/search");
     WebElement q = browser.findElement(By.name("q"));
     q.sendKeys("保本保息");
-    q.submit();
+    clickAndLoad(By.cssSelector("form.searchbar button[type=submit]"));
     assertThat(browser.findElement(By.cssSelector("p.total")).getText()).contains("2");
     List<WebElement> marks = browser.findElements(By.cssSelector("ol.hits mark"));
     assertThat(marks).extracting(WebElement::getText).contains("保本保息");
@@ -232,18 +249,18 @@ class BrowserIT {
             .filter(h -> h.getText().contains("鑫盛理财"))
             .findFirst()
             .orElseThrow();
-    hit.findElement(By.partialLinkText("案件")).click();
+    clickAndLoad(hit.findElement(By.partialLinkText("案件")));
     assertThat(browser.findElement(By.id("case-host")).getText()).isEqualTo("xinsheng.test");
     assertThat(browser.findElements(By.cssSelector(".pagetext mark")))
         .extracting(WebElement::getText)
         .contains("保本保息");
 
-    browser.findElement(By.cssSelector("#move-IN_REVIEW button")).click();
+    clickAndLoad(By.cssSelector("#move-IN_REVIEW button"));
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("审核中");
     browser
         .findElement(By.cssSelector("#move-CONFIRMED input[name=comment]"))
         .sendKeys("承诺保本保息，年化15%");
-    browser.findElement(By.cssSelector("#move-CONFIRMED button")).click();
+    clickAndLoad(By.cssSelector("#move-CONFIRMED button"));
     LocalDate deadline = LocalDate.now(CaseWorkflow.LOCAL_ZONE).plusDays(10);
     WebElement date =
         browser.findElement(By.cssSelector("#move-NOTICE_ISSUED input[name=deadline]"));
@@ -256,7 +273,7 @@ class BrowserIT {
     browser
         .findElement(By.cssSelector("#move-NOTICE_ISSUED input[name=comment]"))
         .sendKeys("限期十日整改");
-    browser.findElement(By.cssSelector("#move-NOTICE_ISSUED button")).click();
+    clickAndLoad(By.cssSelector("#move-NOTICE_ISSUED button"));
 
     assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("已下发整改通知");
     assertThat(browser.findElement(By.id("case-deadline")).getText())
@@ -306,7 +323,7 @@ class BrowserIT {
     assertThat(js("return window.pwned === undefined")).isEqualTo(true);
     assertThat(browser.findElements(By.cssSelector("a[href^='javascript:']"))).isEmpty();
 
-    browser.findElement(By.linkText("证据")).click();
+    clickAndLoad(By.linkText("证据"));
     assertThat(browser.findElement(By.id("crawled-title")).getText()).contains("<script>");
     assertThat(browser.findElement(By.id("evidence-text")).getText()).contains("立即投资");
     WebElement frame = browser.findElement(By.cssSelector("iframe.sandboxed"));
@@ -377,19 +394,16 @@ class BrowserIT {
   void theOtherPagesRenderForScreenshots() throws Exception {
     browser.get(base + "/tips");
     browser.findElement(By.name("url")).sendKeys("https://p2p-lending.example.cn/");
-    browser.findElement(By.cssSelector("form.stack button")).click();
+    clickAndLoad(By.cssSelector("form.stack button"));
     assertThat(browser.findElement(By.id("tip-done")).getText()).contains("已收到");
     screenshot("07-tips");
     logIn("admin", TestLogins.ADMIN_PASSWORD);
     browser.get(base + "/cases/" + caseOf("huitong.test") + "?lang=zh-CN");
     browser.findElement(By.cssSelector("form.comment input[name=comment]")).sendKeys("已电话联系平台");
-    browser.findElement(By.cssSelector("form.comment button")).click();
-    // The form posts and the case page comes back: wait for it rather than race the navigation.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(b -> b.findElement(By.cssSelector("ol.timeline")).getText().contains("已电话联系平台"));
-    assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("admin");
+    clickAndLoad(By.cssSelector("form.comment button"));
+    assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText())
+        .contains("已电话联系平台")
+        .contains("admin");
     browser.get(base + "/reports");
     screenshot("09-reports");
     browser.get(base + "/?lang=en");
