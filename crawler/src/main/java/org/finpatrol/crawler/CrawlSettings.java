@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How a crawl runs.
@@ -28,6 +29,8 @@ import java.util.function.Function;
  * @param validators what a previous patrol saw of a URL, for conditional GETs (null for none)
  * @param warcRolloverBytes size at which a WARC file is closed and the next one started
  * @param minFreeBytes free space kept on the evidence disk: the crawl stops before going under it
+ * @param hostsOwned the hosts this crawl may fetch from (all unless it is one partition of a patrol
+ *     spread over several workers, where each host belongs to exactly one partition)
  */
 public record CrawlSettings(
     Path workDir,
@@ -45,7 +48,8 @@ public record CrawlSettings(
     Duration totalTimeout,
     Function<String, Validators> validators,
     long warcRolloverBytes,
-    long minFreeBytes) {
+    long minFreeBytes,
+    Predicate<String> hostsOwned) {
 
   public static final String DEFAULT_USER_AGENT =
       "FinPatrol/0.1 (+https://github.com/finpatrol/finpatrol; financial-ad patrol)";
@@ -69,6 +73,7 @@ public record CrawlSettings(
     validators = validators == null ? url -> null : validators;
     require(warcRolloverBytes >= 1024 * 1024, "warcRolloverBytes must be at least 1 MiB");
     require(minFreeBytes >= 0, "minFreeBytes must not be negative, got " + minFreeBytes);
+    hostsOwned = hostsOwned == null ? host -> true : hostsOwned;
   }
 
   /**
@@ -98,6 +103,7 @@ public record CrawlSettings(
     private Function<String, Validators> validators;
     private long warcRolloverBytes = 1L << 30;
     private long minFreeBytes = 256L << 20;
+    private Predicate<String> hostsOwned;
 
     private Builder(Path workDir, Path evidenceDir) {
       this.workDir = workDir;
@@ -157,6 +163,12 @@ public record CrawlSettings(
       return this;
     }
 
+    /** Restricts the crawl to the hosts {@code owned} accepts (lower-case names). */
+    public Builder hostsOwned(Predicate<String> owned) {
+      this.hostsOwned = owned;
+      return this;
+    }
+
     public Builder maxBytes(int maxBytes) {
       this.maxBytes = maxBytes;
       return this;
@@ -184,7 +196,8 @@ public record CrawlSettings(
           totalTimeout,
           validators,
           warcRolloverBytes,
-          minFreeBytes);
+          minFreeBytes,
+          hostsOwned);
     }
   }
 

@@ -102,7 +102,7 @@ public final class Crawler {
           new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
       CrawlContext context =
           new CrawlContext(
-              new Scope(hosts, settings.perHostMaxPages()),
+              new Scope(hosts, settings.perHostMaxPages(), settings.hostsOwned()),
               evidence,
               settings.userAgent(),
               fetcher,

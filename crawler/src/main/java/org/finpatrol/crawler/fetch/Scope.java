@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,19 +56,28 @@ public final class Scope {
     TOO_DEEP,
     CALENDAR,
     HOST_BUDGET,
-    REDIRECT_CHAIN
+    REDIRECT_CHAIN,
+    /** The host belongs to another partition of a patrol spread over several workers. */
+    OTHER_PARTITION
   }
 
   private final Set<String> hosts = ConcurrentHashMap.newKeySet();
   private final int perHostBudget;
+  private final Predicate<String> owned;
   private final int minYear;
   private final int maxYear;
   private final ConcurrentHashMap<String, AtomicInteger> admitted = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicInteger> calendars = new ConcurrentHashMap<>();
 
   public Scope(Set<String> seedHosts, int perHostBudget) {
+    this(seedHosts, perHostBudget, host -> true);
+  }
+
+  /** A scope that never admits a host {@code owned} refuses (another partition's). */
+  public Scope(Set<String> seedHosts, int perHostBudget, Predicate<String> owned) {
     seedHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
     this.perHostBudget = perHostBudget;
+    this.owned = owned;
     int now = Year.now(java.time.ZoneOffset.UTC).getValue();
     this.minYear = now - 10;
     this.maxYear = now + 1;
@@ -102,6 +112,9 @@ public final class Scope {
             && (fromAd || financialPage);
     if (!inScope && !crossing) {
       return Refusal.OUT_OF_SCOPE;
+    }
+    if (!owned.test(host)) {
+      return Refusal.OTHER_PARTITION;
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     Refusal trap = trap(path.toLowerCase(Locale.ROOT), uri.getRawQuery());

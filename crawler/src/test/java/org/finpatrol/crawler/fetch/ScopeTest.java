@@ -28,6 +28,18 @@ class ScopeTest {
         .isEqualTo(Refusal.OUT_OF_SCOPE);
   }
 
+  @Test
+  void aPartitionFollowsNoLinkToAnotherPartitionsHost() {
+    // Worker of the partition that owns news.test and xinsheng.test, not huitong.test.
+    Scope partition = new Scope(Set.of("news.test"), 100, h -> !h.equals("huitong.test"));
+    assertThat(partition.decide("http://xinsheng.test/invest", "news.test", true, false)).isNull();
+    assertThat(partition.decide("http://huitong.test/", "news.test", true, true))
+        .isEqualTo(Refusal.OTHER_PARTITION);
+    assertThat(partition.inScope("huitong.test")).isFalse();
+    assertThat(partition.decide("http://sports.test/", "news.test", false, false))
+        .isEqualTo(Refusal.OUT_OF_SCOPE);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "ftp://news.test/x, NOT_HTTP",
