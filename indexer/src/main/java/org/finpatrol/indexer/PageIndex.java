@@ -207,6 +207,34 @@ public final class PageIndex implements Closeable {
         .updateDocValues(new Term(Schema.HOST, host), new NumericDocValuesField(Schema.RISK, risk));
   }
 
+  /**
+   * Takes in the pages of another index of the same schema (a worker's shard of a patrol spread
+   * over several machines): each of its pages replaces this index's page with the same URL, labels
+   * and risk included, and the shard itself is left as it was. The shard must not be open for
+   * writing. Committed on return; taking in the same shard twice leaves the index as once.
+   *
+   * @return the number of pages taken in
+   */
+  public int absorb(Path shard) throws IOException {
+    IndexWriter writer = requireWriter();
+    try (Directory source = FSDirectory.open(shard);
+        DirectoryReader reader = DirectoryReader.open(source)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        var stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            writer.deleteDocuments(new Term(Schema.URL, stored.document(doc).get(Schema.URL)));
+          }
+        }
+      }
+      // Whole segments are copied (no re-analysis); deletions apply first, within this commit.
+      writer.addIndexes(source);
+      commit();
+      return reader.numDocs();
+    }
+  }
+
   /** Makes everything written so far durable and visible to new searchers. */
   public void commit() throws IOException {
     requireWriter().commit();

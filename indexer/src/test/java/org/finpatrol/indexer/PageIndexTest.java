@@ -122,6 +122,34 @@ class PageIndexTest {
   }
 
   @Test
+  void aWorkersShardReplacesItsPagesWithTheirLabelsAndTakingItTwiceChangesNothing(
+      @TempDir Path shardDir) throws IOException {
+    try (PageIndex shard = PageIndex.openForWriting(shardDir, SEGMENTER, LABELS)) {
+      shard.upsert(page("http://xinsheng.test/", "鑫盛理财", "新版页面：保本保息，年化收益18%。"));
+      shard.upsert(page("http://huitong.test/", "汇通宝", "汇通宝稳赚不赔，保本保息。"));
+      shard.setLabels("http://huitong.test/", Set.of("GUARANTEED_RETURN"), 90);
+      shard.commit();
+    }
+    assertThat(index.absorb(shardDir)).isEqualTo(2);
+    assertThat(index.absorb(shardDir)).isEqualTo(2);
+    assertThat(index.size()).isEqualTo(5);
+    assertThat(index.search(SearchRequest.of("年化收益18", 10)).hits())
+        .extracting(SearchHit::url)
+        .containsExactly("http://xinsheng.test/");
+    assertThat(index.search(SearchRequest.of("年化收益15", 10)).totalHits()).isZero();
+    assertThat(
+            index
+                .search(SearchRequest.of("保本保息", 10).withLabels(Set.of("GUARANTEED_RETURN")))
+                .hits())
+        .singleElement()
+        .satisfies(
+            hit -> {
+              assertThat(hit.url()).isEqualTo("http://huitong.test/");
+              assertThat(hit.risk()).isEqualTo(90);
+            });
+  }
+
+  @Test
   void hostFilterAndExpertSyntax() throws IOException {
     assertThat(index.search(SearchRequest.of("保本保息", 10).withHost("news.test")).hits())
         .extracting(SearchHit::host)
