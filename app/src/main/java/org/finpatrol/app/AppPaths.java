@@ -22,6 +22,21 @@ public record AppPaths(Path data, Path config) {
     return data.resolve("frontier");
   }
 
+  /**
+   * Where the worker running partition {@code partition} of run {@code runId} keeps its crawl
+   * frontier ({@code frontier/}) and its index shard ({@code index/}), until the manager merges the
+   * shard into the index. Workers share the data directory (a network file system when they run on
+   * other machines): evidence and shards must reach the manager.
+   */
+  public Path partition(long runId, int partition) {
+    return partitions().resolve("run-" + runId + "-p" + partition);
+  }
+
+  /** The directory of every partition's working files ({@link #partition}). */
+  public Path partitions() {
+    return data.resolve("partitions");
+  }
+
   public Path logs() {
     return data.resolve("logs");
   }

@@ -6,14 +6,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.finpatrol.app.demo.DemoSites;
-import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.store.DatabaseSettings;
-import org.finpatrol.app.store.LicenceStore;
-import org.finpatrol.app.store.V1__BatchSchema;
-import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Labels;
-import org.finpatrol.classifier.licence.LicenceRegistry;
 import org.finpatrol.indexer.PageIndex;
 import org.finpatrol.review.CaseReports;
 import org.finpatrol.review.CaseService;
@@ -24,7 +18,6 @@ import org.finpatrol.text.ReloadingSegmenter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -34,6 +27,7 @@ import org.springframework.context.annotation.Bean;
  * search}, {@code classify}, {@code analyze}, {@code cases}) run without it, for speed.
  */
 @SpringBootApplication
+@org.springframework.context.annotation.Import(CoreBeans.class)
 public class FinPatrolApplication {
 
   /**
@@ -43,7 +37,20 @@ public class FinPatrolApplication {
    */
   public static ConfigurableApplicationContext start(
       AppPaths paths, boolean web, int port, Map<String, Object> extra) throws IOException {
-    // Every configuration problem at once, before any work (the beans would stop at the first).
+    SpringApplication app = new SpringApplication(FinPatrolApplication.class);
+    app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+    app.setDefaultProperties(properties(paths, port, extra));
+    app.setRegisterShutdownHook(true);
+    return app.run();
+  }
+
+  /**
+   * The properties every FinPatrol process starts with (this application and {@code finpatrol
+   * worker}'s), after checking the whole configuration: every problem at once, before any work (the
+   * beans would stop at the first).
+   */
+  public static Map<String, Object> properties(AppPaths paths, int port, Map<String, Object> extra)
+      throws IOException {
     ConfigCheck.require(paths);
     Files.createDirectories(paths.logs());
     DatabaseSettings db = DatabaseSettings.from(System.getenv(), paths.data());
@@ -63,6 +70,7 @@ public class FinPatrolApplication {
     props.put("logging.file.name", paths.logs().resolve("finpatrol.log").toString());
     props.put("finpatrol.data-dir", paths.data().toString());
     props.put("finpatrol.config-dir", paths.config().toString());
+    props.put("finpatrol.broker-url", org.finpatrol.app.cluster.Broker.url(System.getenv()));
     props.put("server.port", Integer.toString(port));
     // Loopback unless the command says otherwise (serve --address): exposing it is a decision.
     props.put("server.address", "127.0.0.1");
@@ -82,61 +90,7 @@ public class FinPatrolApplication {
     props.put(
         "logging.pattern.correlation", "%replace([patrol %X{patrol}] ){'\\[patrol \\] ', ''}");
     props.putAll(extra);
-    SpringApplication app = new SpringApplication(FinPatrolApplication.class);
-    app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-    app.setDefaultProperties(props);
-    app.setRegisterShutdownHook(true);
-    return app.run();
-  }
-
-  @Bean
-  AppPaths appPaths(org.springframework.core.env.Environment env) {
-    return new AppPaths(
-        java.nio.file.Path.of(env.getRequiredProperty("finpatrol.data-dir")),
-        java.nio.file.Path.of(env.getRequiredProperty("finpatrol.config-dir")));
-  }
-
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Bean
-  FlywayConfigurationCustomizer batchSchema() {
-    return config -> config.javaMigrations(new V1__BatchSchema());
-  }
-
-  /** The segmenter of the moment: edits to the dictionaries apply without a restart. */
-  @Bean
-  ReloadingSegmenter segmenters(AppPaths paths) throws IOException {
-    return new ReloadingSegmenter(paths.dictionaries());
-  }
-
-  /**
-   * The classifier with the licence registry of {@code config/licences.csv}; the demo adds its
-   * fictional licensed bank ({@code finpatrol.demo-licences}), which the real list must not hold.
-   */
-  @Bean
-  Classifier classifier(
-      AppPaths paths,
-      org.springframework.core.env.Environment env,
-      LicenceStore licences,
-      // The licence table must exist before the file's rows go in: migrations first.
-      org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer migrations)
-      throws IOException {
-    LicenceRegistry registry = LicenceRegistry.load(paths.licences());
-    if (env.getProperty("finpatrol.demo-licences", Boolean.class, false)) {
-      registry = registry.plus(DemoSites.licences());
-    }
-    // The file's rows go to the database, beside the rows admins add; the classifier asks the
-    // database's registry, so an admin's edit applies to the next page.
-    licences.loadFile(registry);
-    return Classifiers.load(paths, registry).withLicences(licences::current);
-  }
-
-  @Bean
-  LicenceStore licenceStore(DataSource dataSource, Clock clock) {
-    return new LicenceStore(dataSource, clock);
+    return props;
   }
 
   @Bean
@@ -207,10 +161,5 @@ public class FinPatrolApplication {
         cases,
         paths,
         clock);
-  }
-
-  @Bean
-  PatrolStore patrolStore(DataSource dataSource, Clock clock) {
-    return new PatrolStore(dataSource, clock);
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       DemoCommand.class,
       PatrolCommand.class,
+      WorkerCommand.class,
       SearchCommand.class,
       ClassifyCommand.class,
       EvaluateCommand.class,

@@ -86,6 +86,17 @@ final class PatrolCommand implements Callable<Integer> {
   @Option(names = "--abandon", description = "Give up the interrupted patrol, then run a new one.")
   boolean abandon;
 
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Spread the patrol over N partitions of its hosts, crawled, indexed and classified by"
+              + " `finpatrol worker` processes (needs FINPATROL_DB_URL, a broker at"
+              + " FINPATROL_BROKER_URL and the data directory shared with the workers; default: 1,"
+              + " all in this process).")
+  int partitions;
+
   @Override
   public Integer call() throws Exception {
     if (restart && abandon) {
@@ -120,7 +131,7 @@ final class PatrolCommand implements Callable<Integer> {
           root.console()
               .progress("patrol #" + interrupted.get().runId() + " abandoned; a new patrol starts");
         }
-        report = patrols.run(request, root.console()::progress);
+        report = patrols.run(request, partitions, root.console()::progress);
       }
       ReportPrinter.print(report, root.console().out());
       return report.completed() ? 0 : 1;
@@ -128,6 +139,18 @@ final class PatrolCommand implements Callable<Integer> {
   }
 
   PatrolRequest request(AppPaths paths) throws IOException {
+    if (partitions < 1 || partitions > 1024) {
+      throw new UsageException("--partitions must be 1-1024, got " + partitions);
+    }
+    if (partitions > 1
+        && org.finpatrol.app.store.DatabaseSettings.from(System.getenv(), paths.data())
+            .isEmbedded()) {
+      throw new UsageException(
+          "--partitions "
+              + partitions
+              + " needs a database the workers share: set FINPATROL_DB_URL (MySQL); the embedded"
+              + " H2 database belongs to one process");
+    }
     if (maxPages < 1) {
       throw new UsageException("--max-pages must be at least 1, got " + maxPages);
     }

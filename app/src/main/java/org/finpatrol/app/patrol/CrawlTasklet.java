@@ -2,6 +2,7 @@ package org.finpatrol.app.patrol;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.store.DatabaseRetry;
 import org.finpatrol.app.store.DatabaseUnavailableException;
@@ -78,7 +80,28 @@ final class CrawlTasklet implements Tasklet {
       return RepeatStatus.FINISHED;
     }
     PatrolRequest request = alone.execute(s -> store.loadRun(runId));
-    alone.executeWithoutResult(s -> store.clearRun(runId));
+    crawl(runId, request, Slice.whole(paths), contribution);
+    retry.run(
+        "recording the end of the crawl",
+        () -> alone.executeWithoutResult(s -> store.crawlFinished(runId)));
+    return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * Crawls the run's seeds of {@code slice} and stores every URL's outcome, after clearing what an
+   * interrupted crawl of the same slice stored; throws when the crawl could not finish (the step
+   * fails and is resumed later).
+   */
+  void crawl(long runId, PatrolRequest request, Slice slice, StepContribution contribution)
+      throws Exception {
+    alone.executeWithoutResult(
+        s -> {
+          if (slice.partitioned()) {
+            store.clearRun(runId, slice.owned());
+          } else {
+            store.clearRun(runId);
+          }
+        });
     // Evidence files a crashed patrol left half-written get their torn last record cut off.
     for (var r : org.finpatrol.crawler.evidence.WarcEvidence.recover(paths.evidence())) {
       progress.line(
@@ -90,7 +113,7 @@ final class CrawlTasklet implements Tasklet {
     }
     AtomicReference<DatabaseUnavailableException> databaseAway = new AtomicReference<>();
     CrawlSettings settings =
-        CrawlSettings.builder(paths.frontier(), paths.evidence())
+        CrawlSettings.builder(slice.frontier(), paths.evidence())
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
             .perHostMaxPages(request.maxPagesPerHost())
             .allowPrivateNetwork(request.allowPrivateNetwork())
@@ -107,15 +130,21 @@ final class CrawlTasklet implements Tasklet {
                   }
                 })
             .minFreeBytes(minFreeBytes)
+            .hostsOwned(slice.owned())
             .build();
+    List<String> seeds =
+        request.seeds().stream()
+            .filter(u -> slice.owned().test(String.valueOf(org.finpatrol.crawler.Urls.host(u))))
+            .toList();
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     Map<String, LongAdder> perHost = new ConcurrentHashMap<>();
     long startedAt = System.currentTimeMillis();
     AtomicLong lastReport = new AtomicLong(startedAt);
     progress.line(
-        "crawl: "
-            + request.seeds().size()
+        slice.label()
+            + ": "
+            + seeds.size()
             + " seed(s), at most "
             + request.maxPages()
             + " pages, depth "
@@ -123,8 +152,8 @@ final class CrawlTasklet implements Tasklet {
     Crawler crawler = new Crawler(settings);
     CrawlSummary summary =
         crawler.crawl(
-            request.seeds(),
-            Long.toString(runId),
+            seeds,
+            runId + slice.evidenceSuffix(),
             page -> {
               // A database that is away for a moment holds this crawler thread until it is
               // back; one that stays away stops the crawl.
@@ -146,6 +175,7 @@ final class CrawlTasklet implements Tasklet {
               if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
                 progress.line(
                     line(
+                        slice.label(),
                         ok,
                         failed,
                         perHost,
@@ -158,13 +188,14 @@ final class CrawlTasklet implements Tasklet {
     progress.line(
         String.format(
             java.util.Locale.ROOT,
-            "crawl: done in %.1f s, %d fetched, %d failed, %d host(s)",
+            "%s: done in %.1f s, %d fetched, %d failed, %d host(s)",
+            slice.label(),
             summary.elapsed().toMillis() / 1000.0,
             ok.sum(),
             failed.sum(),
             perHost.size()));
     if (!summary.notFollowed().isEmpty()) {
-      progress.line("crawl: links not followed: " + summary.notFollowed());
+      progress.line(slice.label() + ": links not followed: " + summary.notFollowed());
     }
     contribution.incrementReadCount();
     contribution.incrementWriteCount(summary.total());
@@ -179,18 +210,38 @@ final class CrawlTasklet implements Tasklet {
       throw new IllegalStateException(
           summary.sinkFailures() + " crawled page(s) could not be stored; see the log");
     }
-    retry.run(
-        "recording the end of the crawl",
-        () -> alone.executeWithoutResult(s -> store.crawlFinished(runId)));
-    return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * What one crawl covers: the whole run, or one partition of its hosts (a worker's share of a
+   * patrol spread over several), with the partition's own frontier and evidence file names.
+   */
+  record Slice(String label, Predicate<String> owned, Path frontier, String evidenceSuffix) {
+    static Slice whole(AppPaths paths) {
+      return new Slice("crawl", host -> true, paths.frontier(), "");
+    }
+
+    static Slice partition(AppPaths paths, long runId, HostPartition partition) {
+      return new Slice(
+          "crawl " + partition,
+          partition,
+          paths.partition(runId, partition.index()).resolve("frontier"),
+          "-p" + partition.index());
+    }
+
+    boolean partitioned() {
+      return !evidenceSuffix.isEmpty();
+    }
   }
 
   /**
    * One progress line: pages so far, queued and the limit, the rate and how long the queued pages
    * would take at that rate (the queue grows as pages are read, so it is an estimate), the busiest
-   * hosts with their pages and the hosts given up.
+   * hosts with their pages and the hosts given up; {@code label} names the crawl (the whole run or
+   * one partition).
    */
   static String line(
+      String label,
       LongAdder ok,
       LongAdder failed,
       Map<String, LongAdder> perHost,
@@ -235,7 +286,8 @@ final class CrawlTasklet implements Tasklet {
     if (!quietGivenUp.isEmpty()) {
       hosts.append("; given up: ").append(String.join(", ", quietGivenUp));
     }
-    return "crawl: "
+    return label
+        + ": "
         + ok.sum()
         + " fetched, "
         + failed.sum()

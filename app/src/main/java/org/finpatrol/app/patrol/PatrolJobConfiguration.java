@@ -11,6 +11,8 @@ import org.finpatrol.review.Counties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -39,6 +41,11 @@ public class PatrolJobConfiguration {
   public static final String RUN_ID = "run.id";
   static final int CHUNK = 500;
 
+  /**
+   * The job. A run spread over several partitions ({@code patrol --partitions N}) sends crawl,
+   * index and classify of each partition to the workers and merges their index shards; platform and
+   * queue then run here as for any run.
+   */
   @Bean
   Job patrolJob(
       JobRepository jobs,
@@ -46,15 +53,75 @@ public class PatrolJobConfiguration {
       Step crawlStep,
       Step indexStep,
       Step classifyStep,
+      Step partitionsStep,
+      Step mergeStep,
       Step platformStep,
-      Step queueStep) {
+      Step queueStep,
+      PatrolStore store) {
+    JobExecutionDecider spread =
+        (job, step) ->
+            new FlowExecutionStatus(
+                store.partitions(RunIds.of(job)) > 1 ? "PARTITIONED" : "ONE_PROCESS");
     return new JobBuilder(JOB_NAME, jobs)
         .start(seedStep)
-        .next(crawlStep)
+        .next(spread)
+        .on("PARTITIONED")
+        .to(partitionsStep)
+        .next(mergeStep)
+        .next(platformStep)
+        .next(queueStep)
+        .from(spread)
+        .on("*")
+        .to(crawlStep)
         .next(indexStep)
         .next(classifyStep)
         .next(platformStep)
-        .next(queueStep)
+        .end()
+        .build();
+  }
+
+  /**
+   * The manager's side of a run spread over workers: one partition of the run's hosts for each
+   * worker slot, sent as Spring Batch Integration step execution requests over RabbitMQ ({@code
+   * partitionRequests}); the step then polls the shared job repository until every partition is
+   * done. A partition that failed fails this step, and resuming the run sends only the partitions
+   * that did not complete.
+   */
+  @Bean
+  Step partitionsStep(
+      JobRepository jobs,
+      org.springframework.batch.core.partition.Partitioner hostPartitioner,
+      @org.springframework.beans.factory.annotation.Qualifier("partitionRequests")
+          org.springframework.messaging.MessageChannel partitionRequests,
+      org.springframework.beans.factory.BeanFactory beans,
+      PatrolStore store,
+      ProgressRelay progress) {
+    return new org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder(
+            "partitions", jobs)
+        .partitioner(PartitionWorkerConfiguration.WORKER_STEP, hostPartitioner)
+        .gridSize(1)
+        .outputChannel(partitionRequests)
+        .pollInterval(1000)
+        .beanFactory(beans)
+        .listener(new PartitionsProgress(store, progress))
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  org.springframework.batch.core.partition.Partitioner hostPartitioner(
+      PatrolStore store,
+      ProgressRelay progress,
+      @Value("#{jobParameters['" + RUN_ID + "']}") Long runId) {
+    return new HostPartitioner(store, runId, progress);
+  }
+
+  /** Takes each partition's index shard into the index, then removes the partitions' files. */
+  @Bean
+  Step mergeStep(JobRepository jobs, PageIndex index, AppPaths paths, ProgressRelay progress) {
+    return new StepBuilder("merge", jobs)
+        .tasklet(
+            new MergeShardsTasklet(index, paths, progress), new ResourcelessTransactionManager())
         .build();
   }
 
@@ -185,6 +252,20 @@ public class PatrolJobConfiguration {
   JdbcPagingItemReader<StoredPage> fetchedPages(
       DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId)
       throws Exception {
+    return pages(dataSource, runId, null);
+  }
+
+  /**
+   * The run's successfully fetched pages of {@code hosts} (all hosts when null), in id order, a
+   * chunk at a time.
+   */
+  static JdbcPagingItemReader<StoredPage> pages(
+      DataSource dataSource, long runId, java.util.Set<String> hosts) throws Exception {
+    Map<String, Object> parameters = new java.util.HashMap<>();
+    parameters.put("run", runId);
+    if (hosts != null) {
+      parameters.put("hosts", java.util.List.copyOf(hosts));
+    }
     return new JdbcPagingItemReaderBuilder<StoredPage>()
         .name("fetchedPages")
         .dataSource(dataSource)
@@ -192,8 +273,11 @@ public class PatrolJobConfiguration {
             "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256,"
                 + " facts, (SELECT COUNT(*) FROM page_ad a WHERE a.page_id = page.id) AS ad_count")
         .fromClause("FROM page")
-        .whereClause("WHERE run_id = :run AND fetch_status IN " + PatrolStore.WITH_CONTENT)
-        .parameterValues(Map.of("run", runId))
+        .whereClause(
+            "WHERE run_id = :run AND fetch_status IN "
+                + PatrolStore.WITH_CONTENT
+                + (hosts == null ? "" : " AND host IN (:hosts)"))
+        .parameterValues(parameters)
         .sortKeys(Map.of("id", Order.ASCENDING))
         .pageSize(CHUNK)
         .rowMapper(

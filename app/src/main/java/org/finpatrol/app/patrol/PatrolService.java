@@ -75,7 +75,15 @@ public class PatrolService {
   }
 
   /** Runs a patrol to its end and reports; progress lines go to {@code progress}. */
-  public synchronized PatrolReport run(PatrolRequest request, Progress progressTo)
+  public PatrolReport run(PatrolRequest request, Progress progressTo) throws Exception {
+    return run(request, 1, progressTo);
+  }
+
+  /**
+   * Runs a patrol spread over {@code partitions} partitions of its hosts, each crawled, indexed and
+   * classified by whichever {@code finpatrol worker} takes it (1: all in this process).
+   */
+  public synchronized PatrolReport run(PatrolRequest request, int partitions, Progress progressTo)
       throws Exception {
     List<TipService.Tip> tips = this.tips.pending();
     if (!tips.isEmpty()) {
@@ -96,7 +104,7 @@ public class PatrolService {
               + recheck.size()
               + " cited URL(s) of cases awaiting re-check join this patrol");
     }
-    long runId = store.createRun(request);
+    long runId = store.createRun(request, partitions);
     this.tips.queued(tips, runId);
     JobParameters parameters = parametersOf(runId);
     progress.to(progressTo);

@@ -52,11 +52,18 @@ public class PatrolStore {
   }
 
   public long createRun(PatrolRequest request) {
+    return createRun(request, 1);
+  }
+
+  /**
+   * Records a run spread over {@code partitions} partitions of its hosts (1: one process does all).
+   */
+  public long createRun(PatrolRequest request, int partitions) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO patrol_run (requested_at, seeds, max_pages, max_depth, politeness_ms,"
-                + " allow_private_network, host_overrides, max_pages_per_host)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " allow_private_network, host_overrides, max_pages_per_host, partitions)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Timestamp.from(clock.instant()),
             String.join("\n", request.seeds()),
@@ -65,7 +72,8 @@ public class PatrolStore {
             request.politenessMs(),
             request.allowPrivateNetwork(),
             encode(request.hostOverrides()),
-            request.maxPagesPerHost())
+            request.maxPagesPerHost(),
+            partitions)
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -87,6 +95,45 @@ public class PatrolStore {
                     rs.getObject(7) == null ? PatrolRequest.DEFAULT_PAGES_PER_HOST : rs.getInt(7)))
         .optional()
         .orElseThrow(() -> new IllegalStateException("no patrol run " + runId));
+  }
+
+  /** The hosts of the pages the run has stored. */
+  public List<String> hostsOf(long runId) {
+    return jdbc.sql("SELECT DISTINCT host FROM page WHERE run_id = ?")
+        .param(runId)
+        .query(String.class)
+        .list();
+  }
+
+  /** The partitions the run is spread over; 1 when one process runs all of it. */
+  public int partitions(long runId) {
+    Integer n =
+        jdbc.sql("SELECT partitions FROM patrol_run WHERE id = ?")
+            .param(runId)
+            .query(Integer.class)
+            .optional()
+            .orElse(null);
+    return n == null || n < 1 ? 1 : n;
+  }
+
+  /**
+   * Removes what an interrupted crawl of one partition of this run left ({@code owned} says which
+   * hosts are the partition's), leaving the other partitions' pages alone.
+   */
+  public void clearRun(long runId, java.util.function.Predicate<String> owned) {
+    for (String host : hostsOf(runId)) {
+      if (!owned.test(host)) {
+        continue;
+      }
+      String pages = "(SELECT id FROM page WHERE run_id = ? AND host = ?)";
+      jdbc.sql("DELETE FROM finding WHERE run_id = ? AND page_id IN " + pages)
+          .params(runId, runId, host)
+          .update();
+      jdbc.sql("DELETE FROM page_ad WHERE run_id = ? AND page_id IN " + pages)
+          .params(runId, runId, host)
+          .update();
+      jdbc.sql("DELETE FROM page WHERE run_id = ? AND host = ?").params(runId, host).update();
+    }
   }
 
   /** Removes what an interrupted crawl of this run left, so a restarted crawl starts clean. */

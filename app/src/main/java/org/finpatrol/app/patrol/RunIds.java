@@ -6,6 +6,15 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 final class RunIds {
   private RunIds() {}
 
+  static long of(org.springframework.batch.core.job.JobExecution job) {
+    Long value = job.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID);
+    if (value == null) {
+      throw new IllegalStateException(
+          "job parameter " + PatrolJobConfiguration.RUN_ID + " missing");
+    }
+    return value;
+  }
+
   static long of(ChunkContext chunk) {
     Object value = chunk.getStepContext().getJobParameters().get(PatrolJobConfiguration.RUN_ID);
     if (!(value instanceof Number n)) {

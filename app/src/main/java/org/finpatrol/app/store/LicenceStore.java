@@ -28,17 +28,36 @@ public final class LicenceStore {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AtomicReference<LicenceRegistry> current = new AtomicReference<>();
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   public LicenceStore(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
     this.clock = clock;
+    this.tx =
+        new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
   }
 
   /** Replaces the file's rows with {@code file}'s (admins' rows stay) and reloads. */
   public synchronized void loadFile(LicenceRegistry file) {
-    jdbc.sql("DELETE FROM licence WHERE source = ?").param(FILE).update();
-    for (Licence l : file.licences()) {
-      insert(l, FILE, "config/licences.csv");
+    // One transaction: processes starting together (a manager and its workers) each replace the
+    // file's rows whole, one after the other, instead of interleaving into duplicates. Two that
+    // meet in an empty table can deadlock on its gap locks; the loser tries again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tx.executeWithoutResult(
+            s -> {
+              jdbc.sql("DELETE FROM licence WHERE source = ?").param(FILE).update();
+              for (Licence l : file.licences()) {
+                insert(l, FILE, "config/licences.csv");
+              }
+            });
+        break;
+      } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
     }
     reload();
   }

@@ -252,6 +252,19 @@ class CliTest {
   }
 
   @Test
+  void aPatrolSpreadOverWorkersNeedsASharedDatabase() {
+    // The tests run without FINPATROL_DB_URL: the embedded database cannot be shared.
+    CliRun r = run("patrol", "--seed", "https://example.cn/", "--partitions", "2");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err.strip()).contains("--partitions 2").contains("FINPATROL_DB_URL");
+    assertThat(run("patrol", "--seed", "https://example.cn/", "--partitions", "0").err)
+        .contains("--partitions must be 1-1024, got 0");
+    CliRun worker = run("worker");
+    assertThat(worker.exit).isEqualTo(2);
+    assertThat(worker.err.strip()).startsWith("finpatrol worker:").contains("FINPATROL_DB_URL");
+  }
+
+  @Test
   void unreadableFileIsNamed() {
     CliRun r = run("classify", data.resolve("missing.txt").toString());
     assertThat(r.exit).isEqualTo(2);

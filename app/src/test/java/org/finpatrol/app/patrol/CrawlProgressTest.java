@@ -26,6 +26,7 @@ class CrawlProgressTest {
   void aProgressLineHasCountsQueueRateTimeLeftAndHosts() {
     String line =
         CrawlTasklet.line(
+            "crawl",
             count(90),
             count(10),
             Map.of("xinsheng.test", count(60), "huitong.test", count(40)),
@@ -44,6 +45,7 @@ class CrawlProgressTest {
   void manyHostsAreCountedAndTheTimeLeftStopsAtThePageLimit() {
     String line =
         CrawlTasklet.line(
+            "crawl",
             count(95),
             count(0),
             Map.of(
@@ -65,6 +67,7 @@ class CrawlProgressTest {
   void nothingQueuedMeansNoEstimate() {
     String line =
         CrawlTasklet.line(
+            "crawl",
             count(3),
             count(0),
             Map.of("a.test", count(3)),

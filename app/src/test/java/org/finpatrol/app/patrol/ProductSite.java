@@ -22,7 +22,7 @@ import org.finpatrol.app.cli.Console;
  * pages} product pages, each answered after {@code delayMs} so a patrol is caught mid-crawl; every
  * fourth promises 保本保息, which makes one case for the host.
  */
-final class ProductSite {
+public final class ProductSite {
 
   private ProductSite() {}
 
@@ -91,7 +91,7 @@ final class ProductSite {
   }
 
   /** Runs the command line in this JVM; returns exit code and both streams. */
-  static String[] cli(List<String> args) {
+  public static String[] cli(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =

@@ -1,0 +1,62 @@
+package org.finpatrol.app.patrol;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.finpatrol.crawler.Urls;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Splits a run's seeds by host into the partitions the run asked for ({@link HostPartition}); a
+ * partition that owns no seed host is not sent (it would have nothing to crawl).
+ */
+final class HostPartitioner implements Partitioner {
+
+  private final PatrolStore store;
+  private final long runId;
+  private final Progress progress;
+
+  HostPartitioner(PatrolStore store, long runId, Progress progress) {
+    this.store = store;
+    this.runId = runId;
+    this.progress = progress;
+  }
+
+  @Override
+  public Map<String, ExecutionContext> partition(int gridSize) {
+    int count = store.partitions(runId);
+    List<String> seeds = store.loadRun(runId).seeds();
+    Map<String, ExecutionContext> out = new LinkedHashMap<>();
+    StringBuilder plan = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      HostPartition partition = new HostPartition(i, count);
+      TreeSet<String> hosts = new TreeSet<>();
+      for (String seed : seeds) {
+        String host = Urls.host(seed);
+        if (partition.test(host)) {
+          hosts.add(host);
+        }
+      }
+      if (hosts.isEmpty()) {
+        continue;
+      }
+      ExecutionContext context = new ExecutionContext();
+      context.putInt(PartitionTasklet.PARTITION, i);
+      context.putInt(PartitionTasklet.PARTITIONS, count);
+      out.put("p" + i, context);
+      plan.append(plan.isEmpty() ? "" : "; ").append(partition).append(' ').append(hosts.size());
+      plan.append(hosts.size() == 1 ? " host" : " hosts");
+    }
+    progress.line(
+        "partitions: "
+            + out.size()
+            + " of "
+            + count
+            + " hold seed hosts ("
+            + plan
+            + "); sent to the workers, waiting for them (`finpatrol worker` on each machine)");
+    return out;
+  }
+}

@@ -1,0 +1,299 @@
+package org.finpatrol.app.cluster;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.finpatrol.app.TestData;
+import org.finpatrol.indexer.PageIndex;
+import org.finpatrol.indexer.SearchHit;
+import org.finpatrol.indexer.SearchRequest;
+import org.finpatrol.text.FinanceDictionary;
+import org.finpatrol.text.Segmenter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A patrol spread over two workers equals a patrol of one process. A site of four hosts (four
+ * loopback addresses, so that the hosts fall into both partitions) is patrolled once by {@code
+ * finpatrol patrol} alone on the embedded database, and once by {@code finpatrol patrol
+ * --partitions 2} with two {@code finpatrol worker} JVMs, over the RabbitMQ broker on
+ * 127.0.0.1:5672 and a database of the MariaDB server on 127.0.0.1:3306, sharing one data
+ * directory. Pages, findings, cases and the index's documents must be the same.
+ */
+class DistributedPatrolIT {
+
+  static final String SERVER =
+      System.getenv().getOrDefault("FINPATROL_IT_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
+  static final String USER = System.getenv().getOrDefault("FINPATROL_IT_DB_USER", "root");
+  static final String PASSWORD = System.getenv().getOrDefault("FINPATROL_IT_DB_PASSWORD", "");
+  static final String BROKER =
+      System.getenv().getOrDefault("FINPATROL_IT_BROKER_URL", Broker.DEFAULT_URL);
+  static final String TAG = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  static final String DATABASE = "finpatrol_dist_" + TAG;
+  static final String QUEUE = "finpatrol.partitions." + TAG;
+  static final int HOSTS = 4;
+  static final int PAGES_PER_HOST = 6;
+
+  private static final List<WireMockServer> sites = new ArrayList<>();
+  private static final List<Process> children = new ArrayList<>();
+  private static final List<Path> dirs = new ArrayList<>();
+
+  @BeforeAll
+  static void startSites() throws Exception {
+    for (int h = 1; h <= HOSTS; h++) {
+      sites.add(site(h));
+    }
+    execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (Process p : children) {
+      p.destroyForcibly().waitFor();
+    }
+    sites.forEach(WireMockServer::stop);
+    execute("DROP DATABASE IF EXISTS " + DATABASE);
+    for (Path d : dirs) {
+      TestData.remove(d);
+    }
+  }
+
+  /**
+   * Host 127.0.0.{@code h}: an index of product pages (every third promises 保本保息) and a link to the
+   * next host's index, which a partition that does not own that host must leave alone.
+   */
+  private static WireMockServer site(int h) {
+    WireMockServer site = new WireMockServer(wireMockConfig().port(0).bindAddress("127.0.0." + h));
+    site.start();
+    StringBuilder index = new StringBuilder("<title>平台" + h + "产品列表</title><ul>");
+    for (int i = 1; i <= PAGES_PER_HOST; i++) {
+      index.append("<li><a href=\"/p/").append(i).append("\">产品").append(i).append("</a></li>");
+      String body =
+          i % 3 == 0
+              ? "<title>平台" + h + "稳盈" + i + "号</title><p>本产品保本保息，年化收益15%，立即投资！</p>"
+              : "<title>平台" + h + "产品" + i + "号</title><p>理财产品介绍第" + i + "期，详情请咨询客服。</p>";
+      site.stubFor(get(urlEqualTo("/p/" + i)).willReturn(html(body)));
+    }
+    site.stubFor(get(urlEqualTo("/")).willReturn(html(index + "</ul>")));
+    return site;
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String b) {
+    return aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(b);
+  }
+
+  private static List<String> patrolArgs(Path data) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                data.toString(),
+                "--config",
+                Path.of("../config").toAbsolutePath().toString(),
+                "patrol",
+                "--allow-private-network",
+                "--politeness-ms",
+                "0",
+                "--max-depth",
+                "1"));
+    for (int h = 1; h <= HOSTS; h++) {
+      args.add("--seed");
+      args.add("http://127.0.0." + h + ":" + sites.get(h - 1).port() + "/");
+    }
+    return args;
+  }
+
+  @Test
+  void twoWorkersPatrolWhatOneProcessPatrols() throws Exception {
+    Path alone = newDir("finpatrol-alone");
+    String[] single = org.finpatrol.app.patrol.ProductSite.cli(patrolArgs(alone));
+    assertThat(single[0]).as(single[1] + single[2]).isEqualTo("0");
+    Result expected;
+    var embedded = org.finpatrol.app.store.DatabaseSettings.from(Map.of(), alone);
+    try (Connection c =
+        DriverManager.getConnection(embedded.url(), embedded.user(), embedded.password())) {
+      expected = Result.of(c, alone);
+    }
+    assertThat(expected.pages()).hasSize(HOSTS * (PAGES_PER_HOST + 1));
+    assertThat(expected.cases()).hasSize(HOSTS);
+
+    Path shared = newDir("finpatrol-shared");
+    Path worker1 = shared.resolveSibling(shared.getFileName() + "-worker1.log");
+    Path worker2 = shared.resolveSibling(shared.getFileName() + "-worker2.log");
+    Process w1 =
+        child(List.of("--data", shared.toString(), "--config", config(), "worker"), worker1);
+    Process w2 =
+        child(List.of("--data", shared.toString(), "--config", config(), "worker"), worker2);
+    awaitLog(w1, worker1, "taking partitions");
+    awaitLog(w2, worker2, "taking partitions");
+
+    List<String> args = new ArrayList<>(patrolArgs(shared));
+    args.add("--partitions");
+    args.add("2");
+    Path managerLog = shared.resolveSibling(shared.getFileName() + "-manager.log");
+    Process manager = child(args, managerLog);
+    assertThat(manager.waitFor(180, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the manager did not finish: " + read(managerLog))
+        .isTrue();
+    String out = read(managerLog);
+    assertThat(manager.exitValue()).as(out).isZero();
+    assertThat(out).contains("partitions: 2 of 2 hold seed hosts").contains("merge: ");
+    // Each worker took a partition (one each: a worker takes one at a time, prefetch 1).
+    assertThat(read(worker1) + read(worker2)).contains("COMPLETED");
+    assertThat(read(worker1)).contains("crawl p");
+    assertThat(read(worker2)).contains("crawl p");
+
+    Result distributed;
+    try (Connection c = DriverManager.getConnection(SERVER + DATABASE, USER, PASSWORD)) {
+      distributed = Result.of(c, shared);
+    }
+    assertThat(distributed.pages()).isEqualTo(expected.pages());
+    assertThat(distributed.findings()).isEqualTo(expected.findings());
+    assertThat(distributed.cases()).isEqualTo(expected.cases());
+    assertThat(distributed.indexed()).isEqualTo(expected.indexed());
+    assertThat(distributed.flagged()).isEqualTo(expected.flagged());
+    // The workers' evidence is where the manager (and the UI) read it, and their files are gone.
+    try (var files = Files.list(shared.resolve("evidence"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .anyMatch(f -> f.contains("-p0-"))
+          .anyMatch(f -> f.contains("-p1-"));
+    }
+    assertThat(shared.resolve("partitions")).isEmptyDirectory();
+  }
+
+  /** What a patrol left: pages with their status, findings by URL, cases, and the index. */
+  record Result(
+      Map<String, String> pages,
+      Map<String, List<String>> findings,
+      Map<String, String> cases,
+      TreeSet<String> indexed,
+      TreeSet<String> flagged) {
+
+    static Result of(Connection c, Path data) throws Exception {
+      Map<String, String> pages = new TreeMap<>();
+      query(
+          c,
+          "SELECT url, fetch_status FROM page",
+          rs -> pages.put(rs.getString(1), rs.getString(2)));
+      Map<String, List<String>> findings = new TreeMap<>();
+      query(
+          c,
+          "SELECT p.url, f.rule_id FROM finding f JOIN page p ON p.id = f.page_id"
+              + " ORDER BY p.url, f.rule_id, f.start_offset",
+          rs ->
+              findings
+                  .computeIfAbsent(rs.getString(1), u -> new ArrayList<>())
+                  .add(rs.getString(2)));
+      Map<String, String> cases = new TreeMap<>();
+      query(
+          c,
+          "SELECT host, kind, categories FROM review_case",
+          rs -> cases.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)));
+      TreeSet<String> indexed = new TreeSet<>();
+      TreeSet<String> flagged = new TreeSet<>();
+      try (PageIndex index =
+          PageIndex.openReadOnly(
+              data.resolve("index"), new Segmenter(FinanceDictionary.of("保本保息")))) {
+        for (SearchHit hit : index.search(SearchRequest.of("产品", 1000)).hits()) {
+          indexed.add(hit.url());
+        }
+        for (SearchHit hit :
+            index
+                .search(
+                    SearchRequest.of("保本保息", 1000)
+                        .withLabels(java.util.Set.of("GUARANTEED_RETURN")))
+                .hits()) {
+          flagged.add(hit.url());
+        }
+      }
+      return new Result(pages, findings, cases, indexed, flagged);
+    }
+  }
+
+  @FunctionalInterface
+  interface Row {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private static void query(Connection c, String sql, Row row) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        row.accept(rs);
+      }
+    }
+  }
+
+  private static String config() {
+    return Path.of("../config").toAbsolutePath().toString();
+  }
+
+  private static Path newDir(String prefix) throws IOException {
+    Path d = Files.createTempDirectory(prefix);
+    dirs.add(d);
+    return d;
+  }
+
+  /** The command line in a child JVM on the MariaDB database and the test's queue. */
+  private static Process child(List<String> args, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-Dfinpatrol.partition-queue=" + QUEUE);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("org.finpatrol.app.Main");
+    command.addAll(args);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("FINPATROL_DB_URL", SERVER + DATABASE);
+    builder.environment().put("FINPATROL_DB_USER", USER);
+    builder.environment().put("FINPATROL_DB_PASSWORD", PASSWORD);
+    builder.environment().put("FINPATROL_BROKER_URL", BROKER);
+    Process p = builder.start();
+    children.add(p);
+    return p;
+  }
+
+  private static void awaitLog(Process child, Path log, String text) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (!read(log).contains(text) && Instant.now().isBefore(deadline)) {
+      assertThat(child.isAlive()).as("ended before '" + text + "': " + read(log)).isTrue();
+      Thread.sleep(100);
+    }
+    assertThat(read(log)).contains(text);
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
