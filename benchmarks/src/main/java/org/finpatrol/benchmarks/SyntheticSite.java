@@ -41,9 +41,16 @@ final class SyntheticSite implements AutoCloseable {
   private final int hosts;
 
   SyntheticSite(int pages, int hosts) throws IOException {
+    this(pages, hosts, InetAddress.getLoopbackAddress());
+  }
+
+  SyntheticSite(int pages, int hosts, InetAddress address) throws IOException {
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException("a benchmark site stays on loopback, not " + address);
+    }
     this.pages = pages;
     this.hosts = hosts;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    server = HttpServer.create(new InetSocketAddress(address, 0), 256);
     executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -52,10 +59,14 @@ final class SyntheticSite implements AutoCloseable {
 
   /**
    * Serves a site of {@code pages} pages on loopback until killed and prints its port: {@code java
-   * -cp benchmarks.jar org.finpatrol.benchmarks.SyntheticSite PAGES} (for {@code e2e.sh}).
+   * -cp benchmarks.jar org.finpatrol.benchmarks.SyntheticSite PAGES [127.0.0.N]} (for {@code
+   * e2e.sh}; {@code scaleout.sh} serves one host on each of several loopback addresses, so that a
+   * patrol sees several hosts without name resolution).
    */
   public static void main(String[] args) throws Exception {
-    SyntheticSite site = new SyntheticSite(Integer.parseInt(args[0]), 1);
+    InetAddress address =
+        args.length > 1 ? InetAddress.getByName(args[1]) : InetAddress.getLoopbackAddress();
+    SyntheticSite site = new SyntheticSite(Integer.parseInt(args[0]), 1, address);
     System.out.println(site.port());
     System.out.flush();
     Thread.currentThread().join();

@@ -361,7 +361,13 @@ public class PatrolService {
   private PatrolReport report(long runId, JobExecution execution) {
     List<PatrolReport.StepCount> steps = new ArrayList<>();
     List<ReviewCase> touched = new ArrayList<>();
-    for (StepExecution step : execution.getStepExecutions()) {
+    for (StepExecution known : execution.getStepExecutions()) {
+      // A partition's step ran in a worker: this process holds only the request it sent.
+      StepExecution step =
+          known.getStepName().contains(":")
+              ? java.util.Objects.requireNonNullElse(
+                  repository.getStepExecution(known.getId()), known)
+              : known;
       steps.add(
           new PatrolReport.StepCount(
               step.getStepName(),

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * finpatrol patrol} alone on the embedded database, and once by {@code finpatrol patrol
  * --partitions 2} with two {@code finpatrol worker} JVMs, over the RabbitMQ broker on
  * 127.0.0.1:5672 and a database of the MariaDB server on 127.0.0.1:3306, sharing one data
- * directory. Pages, findings, cases and the index's documents must be the same.
+ * directory. Pages, findings, cases and the index's documents must be the same, also when a worker
+ * is killed in the middle of a partition and another finishes it.
  */
 class DistributedPatrolIT {
 
@@ -51,21 +52,85 @@ class DistributedPatrolIT {
   static final String BROKER =
       System.getenv().getOrDefault("FINPATROL_IT_BROKER_URL", Broker.DEFAULT_URL);
   static final String TAG = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-  static final String DATABASE = "finpatrol_dist_" + TAG;
-  static final String QUEUE = "finpatrol.partitions." + TAG;
   static final int HOSTS = 4;
   static final int PAGES_PER_HOST = 6;
 
   private static final List<WireMockServer> sites = new ArrayList<>();
   private static final List<Process> children = new ArrayList<>();
   private static final List<Path> dirs = new ArrayList<>();
+  private static final List<String> databases = new ArrayList<>();
+  private static Result expected;
 
+  /** The sites, and what a patrol of one process (embedded database) makes of them. */
   @BeforeAll
-  static void startSites() throws Exception {
+  static void patrolAlone() throws Exception {
     for (int h = 1; h <= HOSTS; h++) {
       sites.add(site(h));
     }
-    execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    Path alone = newDir("finpatrol-alone");
+    String[] single = org.finpatrol.app.patrol.ProductSite.cli(patrolArgs(alone));
+    assertThat(single[0]).as(single[1] + single[2]).isEqualTo("0");
+    var embedded = org.finpatrol.app.store.DatabaseSettings.from(Map.of(), alone);
+    try (Connection c =
+        DriverManager.getConnection(embedded.url(), embedded.user(), embedded.password())) {
+      expected = Result.of(c, alone);
+    }
+    assertThat(expected.pages()).hasSize(HOSTS * (PAGES_PER_HOST + 1));
+    assertThat(expected.rows()).isEqualTo(expected.pages().size());
+    assertThat(expected.cases()).hasSize(HOSTS);
+  }
+
+  /** A spread patrol's own database, queue and shared data directory. */
+  record Spread(String database, String queue, Path data) {
+    static Spread create(String name) throws Exception {
+      String database = "finpatrol_dist_" + TAG + "_" + name;
+      execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      databases.add(database);
+      return new Spread(
+          database, "finpatrol.partitions." + TAG + "." + name, newDir("finpatrol-" + name));
+    }
+
+    Path log(String name) {
+      return data.resolveSibling(data.getFileName() + "-" + name + ".log");
+    }
+
+    Process worker(String name) throws IOException {
+      return child(
+          List.of("--data", data.toString(), "--config", config(), "worker"), log(name), this);
+    }
+
+    Process manager() throws IOException {
+      List<String> args = new ArrayList<>(patrolArgs(data));
+      args.add("--partitions");
+      args.add("2");
+      return child(args, log("manager"), this);
+    }
+
+    /** Waits for the manager; asserts it completed; returns its output. */
+    String completed(Process manager) throws Exception {
+      assertThat(manager.waitFor(180, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the manager did not finish: " + read(log("manager")))
+          .isTrue();
+      String out = read(log("manager"));
+      assertThat(manager.exitValue()).as(out).isZero();
+      assertThat(out).contains("partitions: 2 of 2 hold seed hosts").contains("merge: ");
+      return out;
+    }
+
+    /** What the spread patrol left equals what one process left. */
+    void equalsOneProcess() throws Exception {
+      Result distributed;
+      try (Connection c = DriverManager.getConnection(SERVER + database, USER, PASSWORD)) {
+        distributed = Result.of(c, data);
+      }
+      assertThat(distributed.pages()).isEqualTo(expected.pages());
+      assertThat(distributed.rows()).isEqualTo(expected.rows());
+      assertThat(distributed.findings()).isEqualTo(expected.findings());
+      assertThat(distributed.cases()).isEqualTo(expected.cases());
+      assertThat(distributed.indexed()).isEqualTo(expected.indexed());
+      assertThat(distributed.flagged()).isEqualTo(expected.flagged());
+      assertThat(data.resolve("partitions")).isEmptyDirectory();
+    }
   }
 
   @AfterAll
@@ -74,7 +139,9 @@ class DistributedPatrolIT {
       p.destroyForcibly().waitFor();
     }
     sites.forEach(WireMockServer::stop);
-    execute("DROP DATABASE IF EXISTS " + DATABASE);
+    for (String d : databases) {
+      execute("DROP DATABASE IF EXISTS " + d);
+    }
     for (Path d : dirs) {
       TestData.remove(d);
     }
@@ -94,7 +161,7 @@ class DistributedPatrolIT {
           i % 3 == 0
               ? "<title>平台" + h + "稳盈" + i + "号</title><p>本产品保本保息，年化收益15%，立即投资！</p>"
               : "<title>平台" + h + "产品" + i + "号</title><p>理财产品介绍第" + i + "期，详情请咨询客服。</p>";
-      site.stubFor(get(urlEqualTo("/p/" + i)).willReturn(html(body)));
+      site.stubFor(get(urlEqualTo("/p/" + i)).willReturn(html(body).withFixedDelay(300)));
     }
     site.stubFor(get(urlEqualTo("/")).willReturn(html(index + "</ul>")));
     return site;
@@ -127,65 +194,49 @@ class DistributedPatrolIT {
 
   @Test
   void twoWorkersPatrolWhatOneProcessPatrols() throws Exception {
-    Path alone = newDir("finpatrol-alone");
-    String[] single = org.finpatrol.app.patrol.ProductSite.cli(patrolArgs(alone));
-    assertThat(single[0]).as(single[1] + single[2]).isEqualTo("0");
-    Result expected;
-    var embedded = org.finpatrol.app.store.DatabaseSettings.from(Map.of(), alone);
-    try (Connection c =
-        DriverManager.getConnection(embedded.url(), embedded.user(), embedded.password())) {
-      expected = Result.of(c, alone);
-    }
-    assertThat(expected.pages()).hasSize(HOSTS * (PAGES_PER_HOST + 1));
-    assertThat(expected.cases()).hasSize(HOSTS);
-
-    Path shared = newDir("finpatrol-shared");
-    Path worker1 = shared.resolveSibling(shared.getFileName() + "-worker1.log");
-    Path worker2 = shared.resolveSibling(shared.getFileName() + "-worker2.log");
-    Process w1 =
-        child(List.of("--data", shared.toString(), "--config", config(), "worker"), worker1);
-    Process w2 =
-        child(List.of("--data", shared.toString(), "--config", config(), "worker"), worker2);
-    awaitLog(w1, worker1, "taking partitions");
-    awaitLog(w2, worker2, "taking partitions");
-
-    List<String> args = new ArrayList<>(patrolArgs(shared));
-    args.add("--partitions");
-    args.add("2");
-    Path managerLog = shared.resolveSibling(shared.getFileName() + "-manager.log");
-    Process manager = child(args, managerLog);
-    assertThat(manager.waitFor(180, java.util.concurrent.TimeUnit.SECONDS))
-        .as("the manager did not finish: " + read(managerLog))
-        .isTrue();
-    String out = read(managerLog);
-    assertThat(manager.exitValue()).as(out).isZero();
-    assertThat(out).contains("partitions: 2 of 2 hold seed hosts").contains("merge: ");
-    // Each worker took a partition (one each: a worker takes one at a time, prefetch 1).
-    assertThat(read(worker1) + read(worker2)).contains("COMPLETED");
-    assertThat(read(worker1)).contains("crawl p");
-    assertThat(read(worker2)).contains("crawl p");
-
-    Result distributed;
-    try (Connection c = DriverManager.getConnection(SERVER + DATABASE, USER, PASSWORD)) {
-      distributed = Result.of(c, shared);
-    }
-    assertThat(distributed.pages()).isEqualTo(expected.pages());
-    assertThat(distributed.findings()).isEqualTo(expected.findings());
-    assertThat(distributed.cases()).isEqualTo(expected.cases());
-    assertThat(distributed.indexed()).isEqualTo(expected.indexed());
-    assertThat(distributed.flagged()).isEqualTo(expected.flagged());
-    // The workers' evidence is where the manager (and the UI) read it, and their files are gone.
-    try (var files = Files.list(shared.resolve("evidence"))) {
+    Spread spread = Spread.create("two");
+    Process w1 = spread.worker("worker1");
+    Process w2 = spread.worker("worker2");
+    awaitLog(w1, spread.log("worker1"), "taking partitions");
+    awaitLog(w2, spread.log("worker2"), "taking partitions");
+    spread.completed(spread.manager());
+    // Each worker took a partition (a worker takes one at a time, prefetch 1).
+    assertThat(read(spread.log("worker1"))).contains("crawl p").contains("COMPLETED");
+    assertThat(read(spread.log("worker2"))).contains("crawl p").contains("COMPLETED");
+    spread.equalsOneProcess();
+    // The workers' evidence is where the manager (and the UI) read it.
+    try (var files = Files.list(spread.data().resolve("evidence"))) {
       assertThat(files.map(f -> f.getFileName().toString()).toList())
           .anyMatch(f -> f.contains("-p0-"))
           .anyMatch(f -> f.contains("-p1-"));
     }
-    assertThat(shared.resolve("partitions")).isEmptyDirectory();
+  }
+
+  @Test
+  void aPartitionWhoseWorkerIsKilledIsFinishedByAnother() throws Exception {
+    Spread spread = Spread.create("killed");
+    Process doomed = spread.worker("doomed");
+    awaitLog(doomed, spread.log("doomed"), "taking partitions");
+    Process manager = spread.manager();
+    // Killed in the middle of its first partition's crawl (product pages answer slowly).
+    awaitLog(doomed, spread.log("doomed"), "crawl p");
+    doomed.destroyForcibly().waitFor();
+    String before = read(spread.log("doomed"));
+    assertThat(before).doesNotContain("COMPLETED");
+    // The broker gives the unacknowledged request to the next worker, which runs the partition's
+    // step execution again (its crawl clears what the first one stored), then the other one.
+    Process rescuer = spread.worker("rescuer");
+    spread.completed(manager);
+    String rescued = read(spread.log("rescuer"));
+    assertThat(rescued).contains("partition:p0 of patrol").contains("partition:p1 of patrol");
+    assertThat(rescuer.isAlive()).isTrue();
+    spread.equalsOneProcess();
   }
 
   /** What a patrol left: pages with their status, findings by URL, cases, and the index. */
   record Result(
       Map<String, String> pages,
+      long rows,
       Map<String, List<String>> findings,
       Map<String, String> cases,
       TreeSet<String> indexed,
@@ -193,6 +244,8 @@ class DistributedPatrolIT {
 
     static Result of(Connection c, Path data) throws Exception {
       Map<String, String> pages = new TreeMap<>();
+      long[] rows = {0};
+      query(c, "SELECT COUNT(*) FROM page", rs -> rows[0] = rs.getLong(1));
       query(
           c,
           "SELECT url, fetch_status FROM page",
@@ -228,7 +281,7 @@ class DistributedPatrolIT {
           flagged.add(hit.url());
         }
       }
-      return new Result(pages, findings, cases, indexed, flagged);
+      return new Result(pages, rows[0], findings, cases, indexed, flagged);
     }
   }
 
@@ -257,18 +310,18 @@ class DistributedPatrolIT {
   }
 
   /** The command line in a child JVM on the MariaDB database and the test's queue. */
-  private static Process child(List<String> args, Path log) throws IOException {
+  private static Process child(List<String> args, Path log, Spread spread) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
-    command.add("-Dfinpatrol.partition-queue=" + QUEUE);
+    command.add("-Dfinpatrol.partition-queue=" + spread.queue());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.finpatrol.app.Main");
     command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("FINPATROL_DB_URL", SERVER + DATABASE);
+    builder.environment().put("FINPATROL_DB_URL", SERVER + spread.database());
     builder.environment().put("FINPATROL_DB_USER", USER);
     builder.environment().put("FINPATROL_DB_PASSWORD", PASSWORD);
     builder.environment().put("FINPATROL_BROKER_URL", BROKER);
