@@ -43,7 +43,9 @@ measure() {
   }
 }
 
-measure patrol ./finpatrol --data "$work/data" --config config patrol --seed "$seed" \
+# GC log: the heap left after each collection shows whether the patrol's heap grows with the pages.
+FINPATROL_JAVA_OPTS="-Xmx2g -Xlog:gc:file=$work/patrol-gc.log" \
+  measure patrol ./finpatrol --data "$work/data" --config config patrol --seed "$seed" \
   --allow-private-network --politeness-ms 0 --max-pages "$limit" --max-pages-per-host "$limit" \
   --max-depth 10000
 measure bare java -cp "$jar" org.finpatrol.benchmarks.CrawlBenchmark bare "$seed" "$limit" "$work/bare"
@@ -66,5 +68,8 @@ row wget "$wget_pages"
 read -r pw _ <"$work/patrol.time"
 read -r bw _ <"$work/bare.time"
 awk -v p="$pw" -v b="$bw" 'BEGIN { printf "patrol / bare crawler4j wall time: %.2f\n", p / b }'
+sed -nE 's/.*Pause (Young|Full|Remark|Cleanup).*->([0-9]+)M\(.*/\2/p' "$work/patrol-gc.log" | awk '
+  { n++; if ($1 > max) max = $1; last = $1 }
+  END { printf "patrol heap after GC: max %d MB, last %d MB (%d collections)\n", max, last, n }'
 echo "patrol steps (from its log):"
 grep -oE 'Step: \[[a-z]+\] executed in [0-9a-z]+' "$work/data/logs/finpatrol.log" | sed 's/^/  /'

@@ -386,6 +386,16 @@ public class PatrolService {
             ? Duration.ZERO
             : Duration.between(execution.getStartTime(), execution.getEndTime());
     String exit = execution.getExitStatus().getExitDescription();
+    if (exit == null || exit.isBlank()) {
+      // The job is a flow: its own exit status says FAILED, the failed step says why.
+      exit =
+          execution.getStepExecutions().stream()
+              .filter(step -> step.getStatus().isUnsuccessful())
+              .map(step -> step.getExitStatus().getExitDescription())
+              .filter(d -> d != null && !d.isBlank())
+              .findFirst()
+              .orElse(exit);
+    }
     return new PatrolReport(
         runId,
         execution.getId(),
