@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Live heap of a whole `finpatrol patrol` of the generated site (PAGES pages, as e2e.sh), sampled
+# every 5 s: a full collection forced with `jcmd GC.run`, then the heap in use read with `jcmd
+# GC.heap_info`. The collections perturb the timing, so this runs apart from e2e.sh; compare the
+# figures for 3,000 and 30,000 pages to see whether the heap grows with the pages.
+#
+#   benchmarks/heap.sh [PAGES=3000]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+pages=${1:-3000}
+jar=benchmarks/target/benchmarks.jar
+for tool in jcmd java; do
+  command -v "$tool" >/dev/null || { echo "heap: $tool is needed (a JDK)" >&2; exit 2; }
+done
+[ -f "$jar" ] || { echo "heap: build first: mvn -B -q -pl benchmarks -am install -DskipTests" >&2; exit 2; }
+./finpatrol --version >/dev/null
+
+work=$(mktemp -d /tmp/finpatrol-heap.XXXXXX)
+site_pid=
+patrol_pid=
+trap '[ -n "$site_pid" ] && kill $site_pid 2>/dev/null; [ -n "$patrol_pid" ] && kill $patrol_pid 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+java -cp "$jar" org.finpatrol.benchmarks.SyntheticSite "$pages" >"$work/site.port" 2>"$work/site.err" &
+site_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/site.port" ] && break; sleep 0.1; done
+seed="http://127.0.0.1:$(head -1 "$work/site.port")/p/0"
+limit=$((pages + 10))
+
+./finpatrol --data "$work/data" --config config patrol --seed "$seed" --allow-private-network \
+  --politeness-ms 0 --max-pages "$limit" --max-pages-per-host "$limit" --max-depth 10000 \
+  >"$work/patrol.out" 2>"$work/patrol.err" &
+launcher=$!
+patrol_pid=$launcher # ./finpatrol execs java, so the launcher's pid is the JVM's
+echo "seconds live_heap_MB step" >"$work/samples"
+start=$(date +%s)
+while kill -0 "$patrol_pid" 2>/dev/null; do
+  sleep 5
+  jcmd "$patrol_pid" GC.run >/dev/null 2>&1 || break
+  used=$(jcmd "$patrol_pid" GC.heap_info 2>/dev/null | sed -nE 's/.*total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -1)
+  [ -n "$used" ] || break
+  step=$(grep -oE 'Executing step: \[[a-z]+\]' "$work/data/logs/finpatrol.log" 2>/dev/null | tail -1 | sed -E 's/.*\[([a-z]+)\]/\1/' || true)
+  echo "$(($(date +%s) - start)) $((used / 1024)) ${step:-start}" >>"$work/samples"
+done
+wait "$launcher" || { echo "heap: the patrol failed:" >&2; tail "$work/patrol.err" >&2; exit 1; }
+patrol_pid=
+cat "$work/samples"
+awk 'NR > 1 { if ($2 > max) max = $2 } END { printf "live heap after a full GC, %s pages: max %d MB\n", "'"$pages"'", max }' "$work/samples"
