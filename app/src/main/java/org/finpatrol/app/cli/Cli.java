@@ -68,7 +68,8 @@ public final class Cli {
           for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.finpatrol.app.store.DatabaseUnavailableException
                 || t instanceof IndexLockedException
-                || t instanceof org.finpatrol.indexer.IndexDamagedException) {
+                || t instanceof org.finpatrol.indexer.IndexDamagedException
+                || t instanceof org.finpatrol.app.cluster.BrokerUnavailableException) {
               console
                   .err()
                   .println("finpatrol " + commandLine.getCommandName() + ": " + t.getMessage());

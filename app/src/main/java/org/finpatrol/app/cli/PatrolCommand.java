@@ -15,6 +15,7 @@ import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.patrol.PatrolReport;
 import org.finpatrol.app.patrol.PatrolRequest;
 import org.finpatrol.app.patrol.PatrolService;
+import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.patrol.SeedLists;
 import org.finpatrol.crawler.CrawlSettings;
 import org.finpatrol.crawler.Seeds;
@@ -110,7 +111,19 @@ final class PatrolCommand implements Callable<Integer> {
       PatrolService patrols = context.getBean(PatrolService.class);
       Optional<PatrolService.Interrupted> interrupted = patrols.interrupted();
       PatrolReport report;
-      if (interrupted.isPresent() && !abandon) {
+      boolean resuming = interrupted.isPresent() && !abandon;
+      if (resuming
+          ? context.getBean(PatrolStore.class).partitions(interrupted.get().runId()) > 1
+          : partitions > 1) {
+        // Checked first: a broker that is not there is one line, not a failed run.
+        org.finpatrol.app.cluster.Broker.declare(
+            context.getBean(
+                org.springframework.amqp.rabbit.connection.CachingConnectionFactory.class),
+            context
+                .getEnvironment()
+                .getProperty("finpatrol.partition-queue", org.finpatrol.app.cluster.Broker.QUEUE));
+      }
+      if (resuming) {
         PatrolService.Interrupted i = interrupted.get();
         root.console()
             .progress(

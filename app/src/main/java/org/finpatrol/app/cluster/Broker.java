@@ -43,9 +43,18 @@ public final class Broker {
     return factory;
   }
 
-  /** Declares the queue (durable: requests wait for a worker across broker restarts). */
-  static void declare(CachingConnectionFactory connections, String queue) {
-    new RabbitAdmin(connections).declareQueue(new Queue(queue, true));
+  /**
+   * Declares the queue (durable: requests wait for a worker across broker restarts).
+   *
+   * @throws BrokerUnavailableException when the broker does not answer
+   */
+  public static void declare(CachingConnectionFactory connections, String queue) {
+    try {
+      new RabbitAdmin(connections).declareQueue(new Queue(queue, true));
+    } catch (org.springframework.amqp.AmqpConnectException e) {
+      throw new BrokerUnavailableException(
+          connections.getUsername() + "@" + connections.getHost() + ":" + connections.getPort(), e);
+    }
   }
 
   static byte[] encode(StepExecutionRequest request) {

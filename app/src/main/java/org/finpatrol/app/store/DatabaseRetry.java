@@ -148,6 +148,11 @@ public final class DatabaseRetry {
    */
   public static boolean isConnectionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // The message broker's connection failures are not the database's.
+      if (t instanceof org.springframework.amqp.AmqpException
+          || t instanceof org.finpatrol.app.cluster.BrokerUnavailableException) {
+        return false;
+      }
       if (t instanceof DatabaseUnavailableException
           || t instanceof DataAccessResourceFailureException
           || t instanceof TransientDataAccessResourceException

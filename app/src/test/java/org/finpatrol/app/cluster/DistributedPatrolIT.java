@@ -233,6 +233,26 @@ class DistributedPatrolIT {
     spread.equalsOneProcess();
   }
 
+  @Test
+  void aBrokerThatDoesNotAnswerIsOneLineAndNoRun() throws Exception {
+    Spread spread = Spread.create("nobroker");
+    List<String> args = new ArrayList<>(patrolArgs(spread.data()));
+    args.add("--partitions");
+    args.add("2");
+    Process manager = child(args, spread.log("manager"), spread, "amqp://guest:guest@127.0.0.1:1");
+    assertThat(manager.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String out = read(spread.log("manager"));
+    assertThat(manager.exitValue()).as(out).isEqualTo(1);
+    assertThat(out)
+        .contains("finpatrol patrol: the message broker at guest@127.0.0.1:1 does not answer")
+        .doesNotContain("patrol #");
+    try (Connection c = DriverManager.getConnection(SERVER + spread.database(), USER, PASSWORD)) {
+      long[] runs = {-1};
+      query(c, "SELECT COUNT(*) FROM patrol_run", rs -> runs[0] = rs.getLong(1));
+      assertThat(runs[0]).isZero();
+    }
+  }
+
   /** What a patrol left: pages with their status, findings by URL, cases, and the index. */
   record Result(
       Map<String, String> pages,
@@ -311,6 +331,11 @@ class DistributedPatrolIT {
 
   /** The command line in a child JVM on the MariaDB database and the test's queue. */
   private static Process child(List<String> args, Path log, Spread spread) throws IOException {
+    return child(args, log, spread, BROKER);
+  }
+
+  private static Process child(List<String> args, Path log, Spread spread, String broker)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -324,7 +349,7 @@ class DistributedPatrolIT {
     builder.environment().put("FINPATROL_DB_URL", SERVER + spread.database());
     builder.environment().put("FINPATROL_DB_USER", USER);
     builder.environment().put("FINPATROL_DB_PASSWORD", PASSWORD);
-    builder.environment().put("FINPATROL_BROKER_URL", BROKER);
+    builder.environment().put("FINPATROL_BROKER_URL", broker);
     Process p = builder.start();
     children.add(p);
     return p;
