@@ -434,21 +434,20 @@ public final class Classifier {
     return findings;
   }
 
-  /** Pattern rules, run on the normalised text only when one of their anchors occurs. */
   /**
-   * How far from an anchor a pattern's match may reach. Patterns run only in windows this wide
-   * around their anchors' hits, not over the whole page: a Java character class such as {@code
-   * [\\p{IsHan}&&[^的了是]]} tests its excluded characters one by one, and tried at every position of
-   * a 2 KB page it cost more than everything else the classifier does.
+   * Pattern rules, run on the normalised text only when one of their anchors occurs, and only in
+   * windows of the rule's reach (48 characters unless it says less) around their anchors' hits, not
+   * over the whole page: a Java character class such as {@code [\\p{IsHan}&&[^的了是]]} tests its
+   * excluded characters one by one, and tried at every position of a 2 KB page it cost more than
+   * everything else the classifier does.
    */
-  static final int PATTERN_REACH = 48;
-
   private List<Finding> patternFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
     Map<Rule, List<int[]>> windows = new LinkedHashMap<>();
     int length = ct.normalised().length();
     for (var hit : anchors.find(ct.compact())) {
-      int from = Math.max(0, ct.originalStart(hit.start()) - PATTERN_REACH);
-      int to = Math.min(length, ct.originalEnd(hit.end()) + PATTERN_REACH);
+      int reach = ((Trigger.Regex) hit.value().trigger()).reach();
+      int from = Math.max(0, ct.originalStart(hit.start()) - reach);
+      int to = Math.min(length, ct.originalEnd(hit.end()) + reach);
       List<int[]> list = windows.computeIfAbsent(hit.value(), k -> new ArrayList<>());
       int[] last = list.isEmpty() ? null : list.get(list.size() - 1);
       if (last != null && from <= last[1]) {

@@ -199,6 +199,9 @@ public final class RulePackLoader {
     if (map.containsKey("homophones") && !given.get(0).equals("phrases")) {
       throw new IllegalArgumentException(where + ": 'homophones' applies to 'phrases' only");
     }
+    if (map.containsKey("reach") && !given.get(0).equals("pattern")) {
+      throw new IllegalArgumentException(where + ": 'reach' applies to 'pattern' only");
+    }
     return switch (given.get(0)) {
       case "phrases" -> new Trigger.Phrases(phrases(where, map, "phrases"), homophones(where, map));
       case "near" -> near(where, map.get("near"));
@@ -283,8 +286,18 @@ public final class RulePackLoader {
       throw new IllegalArgumentException(
           where + ": a 'pattern' needs 'anchors' (phrases that must occur before it is run)");
     }
+    int reach = Trigger.Regex.DEFAULT_REACH;
+    if (map.containsKey("reach")) {
+      if (!(map.get("reach") instanceof Integer n) || n < 1 || n > 500) {
+        throw new IllegalArgumentException(
+            where
+                + ": 'reach' must be a whole number of characters, 1-500, got "
+                + map.get("reach"));
+      }
+      reach = n;
+    }
     try {
-      return new Trigger.Regex(Pattern.compile(source), anchors);
+      return new Trigger.Regex(Pattern.compile(source), anchors, reach);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           where

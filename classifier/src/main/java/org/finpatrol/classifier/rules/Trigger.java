@@ -33,11 +33,22 @@ public sealed interface Trigger {
   /**
    * A regular expression over the normalised text (simplified, half-width, lower case), run only
    * when one of {@code anchors} occurs; the match is the finding. For shapes phrases cannot list,
-   * such as operator names (鑫盛财富管理有限公司).
+   * such as operator names (鑫盛财富管理有限公司). It is tried only within {@code reach} characters of an
+   * anchor's hit, so every match must lie that close to an anchor it contains.
    */
-  record Regex(Pattern pattern, List<String> anchors) implements Trigger {
+  record Regex(Pattern pattern, List<String> anchors, int reach) implements Trigger {
+    /** How far a match may reach from its anchor unless the rule says (RulePackLoader). */
+    public static final int DEFAULT_REACH = 48;
+
     public Regex {
       anchors = List.copyOf(anchors);
+      if (reach < 1) {
+        throw new IllegalArgumentException("reach must be at least 1, got " + reach);
+      }
+    }
+
+    public Regex(Pattern pattern, List<String> anchors) {
+      this(pattern, anchors, DEFAULT_REACH);
     }
   }
 

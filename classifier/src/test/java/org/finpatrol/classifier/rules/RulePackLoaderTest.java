@@ -125,6 +125,52 @@ class RulePackLoaderTest {
   }
 
   @Test
+  void aPatternIsTriedOnlyWithinItsReachOfAnAnchor() throws IOException {
+    // The same shape twice: reaching 10 characters past its anchor, and given a reach of 4.
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-WIDE
+            signal: RESTRICTED_NAME
+            basis: 国办发〔2016〕21号
+            pattern: '理财[\\p{IsHan}]{8}有限公司'
+            anchors: [理财]
+          - id: RN-NEAR
+            signal: RESTRICTED_NAME
+            basis: 国办发〔2016〕21号
+            pattern: '理财[\\p{IsHan}]{8}有限公司'
+            anchors: [理财]
+            reach: 4
+        """);
+    var c = new Classifier(load()).classify("a", "鑫盛理财投资顾问咨询服务有限公司：年化收益8%，立即注册投资！");
+    assertThat(c.findings())
+        .extracting(f -> f.rule())
+        .contains("RN-WIDE")
+        .doesNotContain("RN-NEAR");
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-BAD
+            signal: RESTRICTED_NAME
+            basis: x
+            pattern: '理财'
+            anchors: [理财]
+            reach: far
+          - id: GR-REACH
+            category: GUARANTEED_RETURN
+            basis: x
+            phrases: [保本保息]
+            reach: 4
+        """);
+    assertThatThrownBy(this::load)
+        .hasMessageContaining(
+            "RN-BAD: 'reach' must be a whole number of characters, 1-500, got far")
+        .hasMessageContaining("GR-REACH: 'reach' applies to 'pattern' only");
+  }
+
+  @Test
   void homophonesApplyToPhrasesOnly() throws IOException {
     Files.writeString(
         rules.resolve("sound.yml"),
