@@ -55,6 +55,13 @@ final class YieldScanner {
           new Keyword("每日静态收益", Period.DAY),
           new Keyword("周收益", Period.WEEK));
 
+  /** The characters keywords start with: most positions of a text are none of them. */
+  private static final java.util.BitSet FIRST_CHARS = new java.util.BitSet();
+
+  static {
+    KEYWORDS.forEach(k -> FIRST_CHARS.set(k.text().charAt(0)));
+  }
+
   private static final List<String> COST_CUES = List.of("借款", "贷款", "管理费", "费率", "手续费", "低至", "利率");
 
   private static final int WINDOW = 14;
@@ -123,6 +130,9 @@ final class YieldScanner {
   }
 
   private static Keyword keywordAt(String text, int i) {
+    if (!FIRST_CHARS.get(text.charAt(i))) {
+      return null;
+    }
     // Also catch a period word a few characters before a generic keyword: 每年 ... 分红, 每月 ... 收益.
     for (Keyword k : KEYWORDS) {
       if (text.startsWith(k.text(), i)) {
