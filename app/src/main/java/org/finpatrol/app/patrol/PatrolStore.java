@@ -196,9 +196,28 @@ public class PatrolStore {
         .optional();
   }
 
+  /**
+   * URLs (run and hash) the crawl asked {@link #validators} about and no earlier patrol stored: the
+   * common case of a site seen for the first time, whose save then needs no second look-up. Earlier
+   * runs are finished, so the answer cannot change in between. An entry goes when its page is
+   * stored; the set is emptied should URLs that are never stored pile up.
+   */
+  private final java.util.Set<String> neverStored =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final int NEVER_STORED_MAX = 100_000;
+
   /** The validators a previous patrol saw for {@code url}, for a conditional GET; null if none. */
   public Validators validators(long runId, String url) {
-    return previous(runId, hash(url))
+    String urlHash = hash(url);
+    var previous = previous(runId, urlHash);
+    if (previous.isEmpty()) {
+      if (neverStored.size() >= NEVER_STORED_MAX) {
+        neverStored.clear();
+      }
+      neverStored.add(runId + ":" + urlHash);
+    }
+    return previous
         .filter(p -> p.etag() != null || p.lastModified() != null)
         .map(p -> new Validators(p.etag(), p.lastModified(), lines(p.links())))
         .orElse(null);
@@ -219,7 +238,10 @@ public class PatrolStore {
   private void insertPage(long runId, FetchedPage p) {
     KeyHolder key = new GeneratedKeyHolder();
     String urlHash = hash(p.url());
-    var earlier = previous(runId, urlHash);
+    var earlier =
+        neverStored.remove(runId + ":" + urlHash)
+            ? java.util.Optional.<Previous>empty()
+            : previous(runId, urlHash);
     var evidence = p.evidence();
     String title = p.title();
     String text = p.text();
