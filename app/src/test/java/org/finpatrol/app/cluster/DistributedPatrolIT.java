@@ -234,6 +234,41 @@ class DistributedPatrolIT {
   }
 
   @Test
+  void aFailedPartitionFailsThePatrolAndResumingSendsItAlone() throws Exception {
+    Spread spread = Spread.create("failed");
+    // Partition 0 of run 1 cannot make its working directory: a file stands in the way.
+    Path blocker = spread.data().resolve("partitions").resolve("run-1-p0");
+    Files.createDirectories(blocker.getParent());
+    Files.writeString(blocker, "not a directory");
+    Process worker = spread.worker("worker");
+    awaitLog(worker, spread.log("worker"), "taking partitions");
+    Process first = spread.manager();
+    assertThat(first.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String failed = read(spread.log("manager"));
+    assertThat(first.exitValue()).as(failed).isEqualTo(1);
+    assertThat(failed).contains("FAILED");
+    String firstRound = read(spread.log("worker"));
+    assertThat(firstRound).contains("partition:p0 of patrol #1: FAILED");
+    assertThat(firstRound).contains("partition:p1 of patrol #1: COMPLETED");
+
+    Files.delete(blocker);
+    Path resumedLog = spread.log("resumed");
+    List<String> args =
+        List.of("--data", spread.data().toString(), "--config", config(), "patrol", "--restart");
+    Process resumed = child(args, resumedLog, spread);
+    assertThat(resumed.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String out = read(resumedLog);
+    assertThat(resumed.exitValue()).as(out).isZero();
+    assertThat(out).contains("resuming it").contains("merge: ");
+    // Only the failed partition ran again.
+    String secondRound = read(spread.log("worker")).substring(firstRound.length());
+    assertThat(secondRound)
+        .contains("partition:p0 of patrol #1: COMPLETED")
+        .doesNotContain("partition:p1");
+    spread.equalsOneProcess();
+  }
+
+  @Test
   void aBrokerThatDoesNotAnswerIsOneLineAndNoRun() throws Exception {
     Spread spread = Spread.create("nobroker");
     List<String> args = new ArrayList<>(patrolArgs(spread.data()));
