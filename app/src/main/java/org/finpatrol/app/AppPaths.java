@@ -29,7 +29,17 @@ public record AppPaths(Path data, Path config) {
    * other machines): evidence and shards must reach the manager.
    */
   public Path partition(long runId, int partition) {
-    return partitions().resolve("run-" + runId + "-p" + partition);
+    return partitions().resolve(partitionPrefix(runId) + partition);
+  }
+
+  /** Whether {@code dir} is one of run {@code runId}'s partition directories. */
+  public boolean isPartitionOf(Path dir, long runId) {
+    return dir.getParent().equals(partitions())
+        && dir.getFileName().toString().startsWith(partitionPrefix(runId));
+  }
+
+  private static String partitionPrefix(long runId) {
+    return "run-" + runId + "-p";
   }
 
   /** The directory of every partition's working files ({@link #partition}). */

@@ -52,9 +52,8 @@ final class MergeShardsTasklet implements Tasklet {
     if (!Files.isDirectory(paths.partitions())) {
       return List.of();
     }
-    String prefix = "run-" + runId + "-p";
     try (Stream<Path> dirs = Files.list(paths.partitions())) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith(prefix)).sorted().toList();
+      return dirs.filter(d -> paths.isPartitionOf(d, runId)).sorted().toList();
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.finpatrol.app.patrol;
 
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.store.DatabaseRetry;
@@ -19,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * PartitionTasklet}). Imported by the worker's application only: the manager's context has no use
  * for it.
  */
+@org.springframework.context.annotation.Import(PatrolResources.class)
 public class PartitionWorkerConfiguration {
 
   /** The name of the worker step, which the manager's partition requests name. */
@@ -34,30 +34,22 @@ public class PartitionWorkerConfiguration {
       ReloadingSegmenter segmenters,
       PlatformTransactionManager tx,
       Progress workerProgress,
-      @Value("${finpatrol.min-free-mb:256}") long minFreeMb,
-      @Value("${finpatrol.db-wait-seconds:300}") long dbWaitSeconds,
-      @Value("${finpatrol.workers:0}") int workers) {
-    int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "partition-worker");
-              t.setDaemon(true);
-              return t;
-            });
+      PatrolResources.Workers workers,
+      DatabaseRetry databaseRetry,
+      @Value("${finpatrol.min-free-mb:256}") long minFreeMb) {
     CrawlTasklet crawl =
-        new CrawlTasklet(
-            store,
-            paths,
-            workerProgress,
-            minFreeMb << 20,
-            new DatabaseRetry(Duration.ofSeconds(dbWaitSeconds)),
-            tx);
+        new CrawlTasklet(store, paths, workerProgress, minFreeMb << 20, databaseRetry, tx);
     return new StepBuilder(WORKER_STEP, jobs)
         .tasklet(
             new PartitionTasklet(
-                crawl, store, paths, dataSource, classifier, segmenters, pool, workerProgress),
+                crawl,
+                store,
+                paths,
+                dataSource,
+                classifier,
+                segmenters,
+                workers.executor(),
+                workerProgress),
             new ResourcelessTransactionManager())
         .build();
   }

@@ -23,7 +23,6 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -35,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * tasklets (the crawl clears what an interrupted crawl of the same run left before it starts).
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(PatrolResources.class)
 public class PatrolJobConfiguration {
 
   public static final String JOB_NAME = "patrol";
@@ -157,7 +157,7 @@ public class PatrolJobConfiguration {
       JdbcPagingItemReader<StoredPage> fetchedPages,
       PageIndex index,
       PatrolStore store,
-      Workers workers) {
+      PatrolResources.Workers workers) {
     return new StepBuilder("index", jobs)
         .<StoredPage, StoredPage>chunk(CHUNK)
         .transactionManager(tx)
@@ -176,7 +176,7 @@ public class PatrolJobConfiguration {
       Classifier classifier,
       PatrolStore store,
       PageIndex index,
-      Workers workers) {
+      PatrolResources.Workers workers) {
     return new StepBuilder("classify", jobs)
         .<StoredPage, ClassifiedPage>chunk(CHUNK)
         .transactionManager(tx)
@@ -185,31 +185,6 @@ public class PatrolJobConfiguration {
         .taskExecutor(workers.executor())
         .writer(new ClassifyWriter(store, index))
         .build();
-  }
-
-  /**
-   * The threads on which the index and classify steps process a chunk's pages concurrently (one per
-   * core unless {@code finpatrol.workers} says otherwise). The chunk is still read in order and
-   * written and committed by the step's own thread, so a restart resumes after the last committed
-   * chunk as before.
-   */
-  record Workers(ThreadPoolTaskExecutor executor) implements AutoCloseable {
-    @Override
-    public void close() {
-      executor.shutdown();
-    }
-  }
-
-  @Bean
-  Workers patrolWorkers(@Value("${finpatrol.workers:0}") int workers) {
-    int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-    ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-    pool.setCorePoolSize(threads);
-    pool.setMaxPoolSize(threads);
-    pool.setThreadNamePrefix("patrol-worker-");
-    pool.setDaemon(true);
-    pool.initialize();
-    return new Workers(pool);
   }
 
   /** {@code config/risk.yml}, validated at start-up. */
@@ -295,15 +270,6 @@ public class PatrolJobConfiguration {
                     rs.getString("facts"),
                     rs.getInt("ad_count")))
         .build();
-  }
-
-  /**
-   * How long a patrol waits for a database that went away ({@code finpatrol.db-wait-seconds},
-   * default five minutes) before it stops; {@code finpatrol patrol} resumes it later.
-   */
-  @Bean
-  DatabaseRetry databaseRetry(@Value("${finpatrol.db-wait-seconds:300}") long seconds) {
-    return new DatabaseRetry(java.time.Duration.ofSeconds(seconds));
   }
 
   @Bean
