@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.finpatrol.app.patrol.RiskSettings;
+import org.finpatrol.app.patrol.SeedLists;
 import org.finpatrol.app.retention.Retention;
 import org.finpatrol.app.schedule.Schedules;
 import org.finpatrol.classifier.Classifier;
@@ -15,8 +16,8 @@ import org.finpatrol.review.Routing;
 /**
  * Checks every configuration file before a command starts any work, so an operator sees all that is
  * wrong at once rather than one file per attempt: rule packs, the licence registry, risk, units and
- * counties, schedules, retention. Each problem names its file (and line or key where the file's
- * reader knows it).
+ * counties, schedules, retention, seed lists. Each problem names its file (and line or key where
+ * the file's reader knows it).
  */
 public final class ConfigCheck {
 
@@ -26,7 +27,7 @@ public final class ConfigCheck {
   public static final class InvalidConfigurationException extends IllegalArgumentException {
     private final List<String> problems;
 
-    InvalidConfigurationException(List<String> problems) {
+    public InvalidConfigurationException(List<String> problems) {
       super(String.join("\n", problems));
       this.problems = List.copyOf(problems);
     }
@@ -53,8 +54,10 @@ public final class ConfigCheck {
     check(problems, () -> Counties.load(paths.units()));
     check(problems, () -> Schedules.load(paths.schedules(), paths.seeds()));
     check(problems, () -> Retention.load(paths.retention()));
+    problems.addAll(SeedLists.problems(paths.seeds()));
     // units.yml is read twice (routing, counties): a syntax error there is one problem.
-    return problems.stream().distinct().toList();
+    YamlProblemLines lines = new YamlProblemLines();
+    return problems.stream().distinct().map(lines::locate).toList();
   }
 
   /**

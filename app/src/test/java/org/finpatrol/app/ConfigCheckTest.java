@@ -80,8 +80,8 @@ class ConfigCheckTest {
 
     assertThat(problems.stream().filter(p -> p.contains("licences.csv:"))).hasSize(2);
     assertThat(problems)
-        .anySatisfy(p -> assertThat(p).contains("local.yml: rule LOCAL-1"))
-        .anySatisfy(p -> assertThat(p).contains("local.yml: rule LOCAL-2"))
+        .anySatisfy(p -> assertThat(p).contains("local.yml:2: rule LOCAL-1"))
+        .anySatisfy(p -> assertThat(p).contains("local.yml:6: rule LOCAL-2"))
         .hasSize(4);
   }
 
@@ -96,12 +96,12 @@ class ConfigCheckTest {
     List<String> problems = ConfigCheck.problems(paths);
 
     assertThat(problems)
-        .anySatisfy(p -> assertThat(p).contains("risk.yml: bands.red must be a whole number"))
-        .anySatisfy(p -> assertThat(p).contains("risk.yml: facts.no_icp_number"))
-        .anySatisfy(p -> assertThat(p).contains("risk.yml: 'escalation' must be a mapping"))
-        .anySatisfy(p -> assertThat(p).contains("retention.yml: pages_days"))
-        .anySatisfy(p -> assertThat(p).contains("retention.yml: closed_case_days"))
-        .anySatisfy(p -> assertThat(p).contains("retention.yml: unknown key 'keep'"))
+        .anySatisfy(p -> assertThat(p).contains("risk.yml:2: bands.red must be a whole number"))
+        .anySatisfy(p -> assertThat(p).contains("risk.yml:4: facts.no_icp_number"))
+        .anySatisfy(p -> assertThat(p).contains("risk.yml:5: 'escalation' must be a mapping"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml:1: pages_days"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml:2: closed_case_days"))
+        .anySatisfy(p -> assertThat(p).contains("retention.yml:3: unknown key 'keep'"))
         .hasSize(6);
   }
 
@@ -115,12 +115,47 @@ class ConfigCheckTest {
             .replace("  unit: police", "  unit: sheriff")
             .replace("HIGH_YIELD: [market]", "HIGH_YIELD: [market, nobody]"));
     assertThat(ConfigCheck.problems(paths))
-        .anySatisfy(p -> assertThat(p).contains("units.yml: escalation 'mayor'"))
-        .anySatisfy(p -> assertThat(p).contains("units.yml: police.unit 'sheriff'"))
+        .anySatisfy(p -> assertThat(p).containsPattern("units.yml:\\d+: escalation 'mayor'"))
+        .anySatisfy(p -> assertThat(p).containsPattern("units.yml:\\d+: police.unit 'sheriff'"))
         .anySatisfy(p -> assertThat(p).contains("signals.HIGH_YIELD names unit 'nobody'"))
         .hasSize(3);
 
     Files.writeString(config.resolve("units.yml"), "units: [comms\n");
     assertThat(ConfigCheck.problems(paths)).hasSize(1);
+  }
+
+  @Test
+  void theUnitsFileProblemsCarryTheirLines() throws IOException {
+    List<String> lines = Files.readAllLines(config.resolve("units.yml"));
+    int police = lines.indexOf("police:") + 2; // "  unit: police" follows "police:"
+    Files.writeString(
+        config.resolve("units.yml"),
+        Files.readString(config.resolve("units.yml")).replace("  unit: police", "  unit: sheriff"));
+    assertThat(ConfigCheck.problems(paths))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("units.yml:" + police + ": police.unit 'sheriff'"));
+  }
+
+  @Test
+  void everyBadSeedOfTheSeedListsIsListedWithItsLine() throws IOException {
+    Files.writeString(
+        config.resolve("seeds/county.txt"),
+        """
+        # 县级平台
+        https://www.example.cn/
+        ftp://files.example.cn/
+        https://
+        http://bad host.example.cn/
+        """);
+
+    assertThat(ConfigCheck.problems(paths))
+        .containsExactly(
+            config.resolve("seeds/county.txt")
+                + ":3: seed 'ftp://files.example.cn/': only http and https URLs can be patrolled",
+            config.resolve("seeds/county.txt")
+                + ":4: seed 'https://': not a valid URL (Expected authority)",
+            config.resolve("seeds/county.txt")
+                + ":5: seed 'http://bad host.example.cn/': not a valid URL (Illegal character in"
+                + " authority)");
   }
 }

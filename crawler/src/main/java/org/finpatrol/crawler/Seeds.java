@@ -32,24 +32,13 @@ public final class Seeds {
     GuardedDnsResolver resolver =
         new GuardedDnsResolver(settings.hostOverrides(), settings.allowPrivateNetwork());
     for (String seed : seeds) {
-      URI uri;
-      try {
-        uri = new URI(seed.strip());
-      } catch (URISyntaxException e) {
-        problems.add(new Problem(seed, "not a valid URL (" + e.getReason() + ")"));
-        continue;
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        problems.add(new Problem(seed, "only http and https URLs can be patrolled"));
-        continue;
-      }
-      if (uri.getHost() == null || uri.getHost().isBlank()) {
-        problems.add(new Problem(seed, "the URL has no host"));
+      Problem bad = checkForm(seed);
+      if (bad != null) {
+        problems.add(bad);
         continue;
       }
       try {
-        resolver.resolve(uri.getHost());
+        resolver.resolve(URI.create(seed.strip()).getHost());
       } catch (PrivateAddressException e) {
         problems.add(new Problem(seed, e.getMessage()));
       } catch (UnknownHostException e) {
@@ -58,5 +47,26 @@ public final class Seeds {
       }
     }
     return problems;
+  }
+
+  /**
+   * What is wrong with the seed's form (not an absolute http(s) URL with a host), or null when
+   * nothing is. Resolves nothing, so a configuration check can run it on every seed file at start.
+   */
+  public static Problem checkForm(String seed) {
+    URI uri;
+    try {
+      uri = new URI(seed.strip());
+    } catch (URISyntaxException e) {
+      return new Problem(seed, "not a valid URL (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return new Problem(seed, "only http and https URLs can be patrolled");
+    }
+    if (uri.getHost() == null || uri.getHost().isBlank()) {
+      return new Problem(seed, "the URL has no host");
+    }
+    return null;
   }
 }

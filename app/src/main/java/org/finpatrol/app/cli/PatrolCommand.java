@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.finpatrol.app.AppPaths;
+import org.finpatrol.app.ConfigCheck;
 import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.patrol.PatrolReport;
 import org.finpatrol.app.patrol.PatrolRequest;
@@ -181,7 +182,8 @@ final class PatrolCommand implements Callable<Integer> {
     if (seedsFile != null) {
       all.addAll(readSeeds(seedsFile));
     }
-    if (all.isEmpty()) {
+    boolean configured = all.isEmpty();
+    if (configured) {
       all.addAll(configuredSeeds(paths.seeds()));
     }
     if (all.isEmpty()) {
@@ -190,16 +192,42 @@ final class PatrolCommand implements Callable<Integer> {
               + paths.seeds().resolve("*.txt"));
     }
     List<String> list = List.copyOf(all);
-    var problems =
+    // Every bad seed at once, those of a seeds file with their line.
+    List<String> problems = new ArrayList<>();
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    if (seedsFile != null) {
+      for (String seed : readSeeds(seedsFile)) {
+        if (Seeds.checkForm(seed) != null) {
+          reported.add(seed);
+        }
+      }
+      problems.addAll(SeedLists.problemsOf(seedsFile));
+    }
+    for (Seeds.Problem p :
         Seeds.check(
             list,
             CrawlSettings.builder(paths.frontier(), paths.evidence())
                 .allowPrivateNetwork(allowPrivateNetwork)
-                .build());
+                .build())) {
+      if (!reported.contains(p.seed())) {
+        problems.add(p.message());
+      }
+    }
+    if (configured && !problems.isEmpty()) {
+      // The seeds are configuration: report them with their lines, and whatever else is wrong
+      // with the configuration, at once.
+      List<String> everything = new ArrayList<>(ConfigCheck.problems(paths));
+      problems.stream()
+          .filter(p -> everything.stream().noneMatch(c -> c.contains(p)))
+          .forEach(everything::add);
+      throw new ConfigCheck.InvalidConfigurationException(everything);
+    }
+    if (problems.size() == 1) {
+      throw new UsageException(problems.get(0));
+    }
     if (!problems.isEmpty()) {
-      String more =
-          problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad seed(s))" : "";
-      throw new UsageException(problems.get(0).message() + more);
+      throw new UsageException(
+          problems.size() + " bad seeds; nothing was started:\n  " + String.join("\n  ", problems));
     }
     return new PatrolRequest(
         list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of(), maxPagesPerHost);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.finpatrol.crawler.Seeds;
 
 /**
  * The seed lists of {@code config/seeds/*.txt} as the patrols page shows them: each file with its
@@ -43,5 +44,44 @@ public final class SeedLists {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
     return out;
+  }
+
+  /**
+   * Every seed of the directory's lists that is not an absolute http(s) URL with a host, as
+   * "file:line: seed '…': reason", and every list that cannot be read. Resolves no host: whether a
+   * seed may be on a private network depends on the patrol.
+   */
+  public static List<String> problems(Path directory) {
+    List<String> problems = new ArrayList<>();
+    for (SeedList list : read(directory)) {
+      if (list.error() != null) {
+        problems.add(directory.resolve(list.name()) + ": " + list.error());
+        continue;
+      }
+      problems.addAll(problemsOf(directory.resolve(list.name())));
+    }
+    return problems;
+  }
+
+  /** The bad seeds of one list file, each with its line; the file is known to be readable. */
+  public static List<String> problemsOf(Path file) {
+    List<String> problems = new ArrayList<>();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      return List.of(file + ": cannot read: " + e.getMessage());
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String seed = lines.get(i).strip();
+      if (seed.isEmpty() || seed.startsWith("#")) {
+        continue;
+      }
+      Seeds.Problem bad = Seeds.checkForm(seed);
+      if (bad != null) {
+        problems.add(file + ":" + (i + 1) + ": " + bad.message());
+      }
+    }
+    return problems;
   }
 }

@@ -378,6 +378,33 @@ class CliTest {
   }
 
   @Test
+  void everyBadSeedIsListedWithTheLineOfItsFile() throws IOException {
+    Path list = data.resolve("平台名单.txt");
+    Files.writeString(
+        list, "# 名单\nhttps://xinsheng.example/\nftp://x.test/\nhttps://\n", StandardCharsets.UTF_8);
+    CliRun r = run("patrol", "--seeds", list.toString(), "--seed", "http://127.0.0.1:9/");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err)
+        .contains("3 bad seeds; nothing was started")
+        .contains(list + ":3: seed 'ftp://x.test/': only http and https")
+        .contains(list + ":4: seed 'https://'")
+        .contains("seed 'http://127.0.0.1:9/'");
+  }
+
+  @Test
+  void badConfiguredSeedsAreListedWithEveryOtherConfigurationProblem() throws IOException {
+    Path config = org.finpatrol.app.TestData.copyConfig(data.resolve("config"));
+    Files.writeString(config.resolve("seeds/default.txt"), "https://xinsheng.example/\nhttps//坏\n");
+    Files.writeString(config.resolve("retention.yml"), "pages_days: 0\n");
+    CliRun r = CliRun.of("--data", data.toString(), "--config", config.toString(), "patrol");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err)
+        .contains("the configuration has 2 problem(s); nothing was started")
+        .contains("default.txt:2: seed 'https//坏'")
+        .contains("retention.yml:1: pages_days");
+  }
+
+  @Test
   void globalOptionsWorkBeforeAndAfterTheCommand() {
     CliRun after =
         CliRun.withStdin("保本保息\n", "analyze", "--config", CONFIG, "--data", data.toString());
