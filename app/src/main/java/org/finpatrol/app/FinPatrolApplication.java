@@ -86,9 +86,12 @@ public class FinPatrolApplication {
     props.put("management.endpoint.health.roles", "ADMIN");
     props.put("management.health.diskspace.path", paths.data().toAbsolutePath().toString());
     props.put("management.health.diskspace.threshold", "200MB");
-    // Log lines of a patrol carry its run id (PatrolService puts it in the MDC).
+    // Log lines of a patrol carry its run id and job execution id (PatrolService and
+    // JobLogContext put them in the MDC); finpatrol.json has them as fields.
     props.put(
-        "logging.pattern.correlation", "%replace([patrol %X{patrol}] ){'\\[patrol \\] ', ''}");
+        "logging.pattern.correlation",
+        "%replace([patrol %X{patrol}] ){'\\[patrol \\] ', ''}%replace([job %X{job}] ){'\\[job \\] ', ''}");
+    props.put("finpatrol.json-log-file", paths.logs().resolve("finpatrol.json").toString());
     props.putAll(extra);
     return props;
   }

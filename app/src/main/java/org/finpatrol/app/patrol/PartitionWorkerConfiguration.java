@@ -51,6 +51,7 @@ public class PartitionWorkerConfiguration {
                 workers.executor(),
                 workerProgress),
             new ResourcelessTransactionManager())
+        .listener(new JobLogContext())
         .build();
   }
 }

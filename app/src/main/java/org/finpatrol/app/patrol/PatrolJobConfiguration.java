@@ -63,6 +63,7 @@ public class PatrolJobConfiguration {
             new FlowExecutionStatus(
                 store.partitions(RunIds.of(job)) > 1 ? "PARTITIONED" : "ONE_PROCESS");
     return new JobBuilder(JOB_NAME, jobs)
+        .listener(new JobLogContext())
         .start(seedStep)
         .next(spread)
         .on("PARTITIONED")

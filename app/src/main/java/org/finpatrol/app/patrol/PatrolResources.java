@@ -33,6 +33,21 @@ public class PatrolResources {
     pool.setMaxPoolSize(threads);
     pool.setThreadNamePrefix("patrol-worker-");
     pool.setDaemon(true);
+    // A chunk's pages are logged with the patrol's run and job ids, as on the step's own thread.
+    pool.setTaskDecorator(
+        task -> {
+          java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
+          return () -> {
+            if (context != null) {
+              org.slf4j.MDC.setContextMap(context);
+            }
+            try {
+              task.run();
+            } finally {
+              org.slf4j.MDC.clear();
+            }
+          };
+        });
     pool.initialize();
     return new Workers(pool);
   }

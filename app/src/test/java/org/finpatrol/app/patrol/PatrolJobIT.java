@@ -218,6 +218,27 @@ class PatrolJobIT {
   }
 
   @Test
+  void theJsonLogCarriesEachLinesRunAndJobExecution() throws Exception {
+    PatrolReport report = patrol();
+
+    tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+    List<tools.jackson.databind.JsonNode> lines =
+        Files.readAllLines(data.resolve("logs/finpatrol.json"), StandardCharsets.UTF_8).stream()
+            .map(json::readTree)
+            .toList();
+    assertThat(lines)
+        .filteredOn(l -> l.path("message").asString().startsWith("Executing step: [crawl]"))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.path("patrol").asString()).isEqualTo(Long.toString(report.runId()));
+              assertThat(l.path("job").asString())
+                  .isEqualTo(Long.toString(report.jobExecutionId()));
+              assertThat(l.path("log").path("level").asString()).isEqualTo("INFO");
+            });
+  }
+
+  @Test
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 

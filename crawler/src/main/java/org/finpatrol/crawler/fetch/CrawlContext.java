@@ -12,6 +12,7 @@ import org.finpatrol.crawler.SinkUnavailableException;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What the crawler threads of one crawl share: scope, fetcher, evidence writer, the sink, redirect
@@ -36,6 +37,9 @@ public final class CrawlContext {
   private final Set<String> fetched = ConcurrentHashMap.newKeySet();
   private volatile String stopReason;
   private volatile Runnable shutdown = () -> {};
+  // The log context (MDC) of the thread that started the crawl: a patrol's run and job ids, so
+  // the crawler threads' log lines carry them too.
+  private final Map<String, String> logContext;
 
   public CrawlContext(
       Scope scope,
@@ -48,6 +52,13 @@ public final class CrawlContext {
     this.userAgent = userAgent;
     this.fetcher = fetcher;
     this.sink = sink;
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    this.logContext = mdc == null ? Map.of() : Map.copyOf(mdc);
+  }
+
+  /** Gives the calling crawler thread the log context of the thread that created this crawl. */
+  void enterLogContext() {
+    MDC.setContextMap(logContext);
   }
 
   /** What {@link #stop} calls to end the crawl (the controller's shutdown). */

@@ -44,6 +44,11 @@ public final class PatrolCrawler extends WebCrawler {
   }
 
   @Override
+  public void onStart() {
+    context.enterLogContext();
+  }
+
+  @Override
   public boolean shouldVisit(Page referringPage, WebURL url) {
     String target = url.getURL();
     String referringHost = null;
