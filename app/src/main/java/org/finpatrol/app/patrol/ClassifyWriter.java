@@ -1,7 +1,6 @@
 package org.finpatrol.app.patrol;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.finpatrol.indexer.PageIndex;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -25,8 +24,7 @@ final class ClassifyWriter implements ItemWriter<ClassifiedPage> {
   public void write(Chunk<? extends ClassifiedPage> pages) throws IOException {
     for (ClassifiedPage c : pages) {
       store.saveClassification(c.page(), c.result(), c.ads());
-      Set<String> labels = new LinkedHashSet<>(c.result().categories());
-      labels.addAll(c.result().signals());
+      Set<String> labels = c.labels();
       if (!labels.isEmpty()) {
         // The index step wrote the page with every label off; an unflagged page needs no update
         // (each one is a doc-values update Lucene applies at the commit).

@@ -158,7 +158,9 @@ public class PatrolJobConfiguration {
       JdbcPagingItemReader<StoredPage> fetchedPages,
       PageIndex index,
       PatrolStore store,
-      PatrolResources.Workers workers) {
+      PatrolResources.Workers workers,
+      ProgressRelay progress) {
+    ChunkProgress<StoredPage> lines = new ChunkProgress<>("index", progress, store, null);
     return new StepBuilder("index", jobs)
         .<StoredPage, StoredPage>chunk(CHUNK)
         .transactionManager(tx)
@@ -166,6 +168,8 @@ public class PatrolJobConfiguration {
         .processor(new IndexProcessor(index, store))
         .taskExecutor(workers.executor())
         .writer(new IndexCommit(index))
+        .listener((org.springframework.batch.core.listener.StepExecutionListener) lines)
+        .listener((org.springframework.batch.core.listener.ItemWriteListener<StoredPage>) lines)
         .build();
   }
 
@@ -177,7 +181,10 @@ public class PatrolJobConfiguration {
       Classifier classifier,
       PatrolStore store,
       PageIndex index,
-      PatrolResources.Workers workers) {
+      PatrolResources.Workers workers,
+      ProgressRelay progress) {
+    ChunkProgress<ClassifiedPage> lines =
+        new ChunkProgress<>("classify", progress, store, ClassifiedPage::flagged);
     return new StepBuilder("classify", jobs)
         .<StoredPage, ClassifiedPage>chunk(CHUNK)
         .transactionManager(tx)
@@ -185,6 +192,8 @@ public class PatrolJobConfiguration {
         .processor(new ClassifyProcessor(classifier, store))
         .taskExecutor(workers.executor())
         .writer(new ClassifyWriter(store, index))
+        .listener((org.springframework.batch.core.listener.StepExecutionListener) lines)
+        .listener((org.springframework.batch.core.listener.ItemWriteListener<ClassifiedPage>) lines)
         .build();
   }
 

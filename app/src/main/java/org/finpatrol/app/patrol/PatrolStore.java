@@ -599,6 +599,15 @@ public class PatrolStore {
         .orElse(false);
   }
 
+  /** Pages stored for the run with content to index and classify (OK, or not modified). */
+  public int pagesWithContent(long runId) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM page WHERE run_id = ? AND fetch_status IN " + WITH_CONTENT)
+        .param(runId)
+        .query(Integer.class)
+        .single();
+  }
+
   /** Pages of any status stored for the run. */
   public int pagesStored(long runId) {
     return statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum();
