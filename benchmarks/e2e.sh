@@ -7,6 +7,7 @@
 # timed from its log. Needs a JDK, wget and /usr/bin/time (Debian: apt-get install wget time).
 #
 #   benchmarks/e2e.sh [PAGES=3000]
+#   THREADS=8 benchmarks/e2e.sh 3000   # the patrol's fetch threads (default 4, all on the one host)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 pages=${1:-3000}
@@ -47,7 +48,7 @@ measure() {
 FINPATROL_JAVA_OPTS="-Xmx2g -Xlog:gc:file=$work/patrol-gc.log" \
   measure patrol ./finpatrol --data "$work/data" --config config patrol --seed "$seed" \
   --allow-private-network --politeness-ms 0 --max-pages "$limit" --max-pages-per-host "$limit" \
-  --max-depth 10000
+  --max-depth 10000 --threads "${THREADS:-4}" --threads-per-host "${THREADS:-4}"
 measure bare java -cp "$jar" org.finpatrol.benchmarks.CrawlBenchmark bare "$seed" "$limit" "$work/bare"
 measure wget wget -r -l inf -nv -e robots=on -P "$work/wget" "$seed"
 

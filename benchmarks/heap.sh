@@ -27,6 +27,7 @@ limit=$((pages + 10))
 
 ./finpatrol --data "$work/data" --config config patrol --seed "$seed" --allow-private-network \
   --politeness-ms 0 --max-pages "$limit" --max-pages-per-host "$limit" --max-depth 10000 \
+  --threads "${THREADS:-4}" --threads-per-host "${THREADS:-4}" \
   >"$work/patrol.out" 2>"$work/patrol.err" &
 launcher=$!
 patrol_pid=$launcher # ./finpatrol execs java, so the launcher's pid is the JVM's

@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  *     links must not reach into the operator's own network)
  * @param userAgent the User-Agent header; names FinPatrol and a contact URL
  * @param threads fetch threads
+ * @param threadsPerHost fetch threads one host may occupy at once (at most {@code threads}): a slow
+ *     host, or any host at politeness 0, cannot take them all
  * @param maxBytes response bodies are truncated (and marked) beyond this size
  * @param timeout connect and read timeout
  * @param hostOverrides host names resolved to fixed addresses instead of DNS (like curl's {@code
@@ -41,6 +43,7 @@ public record CrawlSettings(
     boolean allowPrivateNetwork,
     String userAgent,
     int threads,
+    int threadsPerHost,
     int maxBytes,
     Duration timeout,
     Map<String, InetAddress> hostOverrides,
@@ -61,6 +64,8 @@ public record CrawlSettings(
     require(maxDepth >= 0, "maxDepth must not be negative, got " + maxDepth);
     require(politenessMs >= 0, "politenessMs must not be negative, got " + politenessMs);
     require(threads >= 1, "threads must be at least 1, got " + threads);
+    require(threadsPerHost >= 1, "threadsPerHost must be at least 1, got " + threadsPerHost);
+    threadsPerHost = Math.min(threadsPerHost, threads);
     require(maxBytes >= 1024, "maxBytes must be at least 1024, got " + maxBytes);
     Objects.requireNonNull(userAgent, "userAgent");
     require(
@@ -78,8 +83,8 @@ public record CrawlSettings(
 
   /**
    * Settings with the defaults (1,000 pages, 500 a host, depth 2, 1 s politeness, private network
-   * refused, 4 threads, 2 MiB bodies, 20 s connect/read and 60 s total timeouts, 1 GiB WARC files,
-   * no conditional GETs), to adjust with the builder.
+   * refused, 4 threads of which 2 for one host at a time, 2 MiB bodies, 20 s connect/read and 60 s
+   * total timeouts, 1 GiB WARC files, no conditional GETs), to adjust with the builder.
    */
   public static Builder builder(Path workDir, Path evidenceDir) {
     return new Builder(workDir, evidenceDir);
@@ -95,6 +100,7 @@ public record CrawlSettings(
     private boolean allowPrivateNetwork;
     private String userAgent = DEFAULT_USER_AGENT;
     private int threads = 4;
+    private int threadsPerHost = 2;
     private int maxBytes = 2 * 1024 * 1024;
     private Duration timeout = Duration.ofSeconds(20);
     private Map<String, InetAddress> hostOverrides = Map.of();
@@ -129,6 +135,12 @@ public record CrawlSettings(
 
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    /** Fetch threads one host may occupy at once (default 2; at most {@code threads}). */
+    public Builder threadsPerHost(int threads) {
+      this.threadsPerHost = threads;
       return this;
     }
 
@@ -189,6 +201,7 @@ public record CrawlSettings(
           allowPrivateNetwork,
           userAgent,
           threads,
+          threadsPerHost,
           maxBytes,
           timeout,
           hostOverrides,

@@ -93,7 +93,8 @@ public final class Crawler {
       Crawler4jParts parts = new Crawler4jParts(settings.politenessMs());
       PatrolPageFetcher fetcher =
           parts.fetcher(config, normalizer, settings.totalTimeout(), settings.validators());
-      FrontierConfiguration frontier = parts.frontier(new SleepycatFrontierConfiguration(config));
+      FrontierConfiguration frontier =
+          parts.frontier(new SleepycatFrontierConfiguration(config), settings.threadsPerHost());
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
       parts.crawlDelaysFrom(robots);
       TLDList tlds = new TLDList(config);

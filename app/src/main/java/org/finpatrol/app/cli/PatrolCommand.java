@@ -60,6 +60,22 @@ final class PatrolCommand implements Callable<Integer> {
   int maxPagesPerHost;
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Fetch threads (default: 4).")
+  int threads;
+
+  @Option(
+      names = "--threads-per-host",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Fetch threads one host may occupy at once, so a slow host cannot hold them all"
+              + " (default: 2; at most --threads).")
+  int threadsPerHost;
+
+  @Option(
       names = "--max-depth",
       paramLabel = "N",
       defaultValue = "2",
@@ -171,6 +187,12 @@ final class PatrolCommand implements Callable<Integer> {
     if (maxPagesPerHost < 1) {
       throw new UsageException("--max-pages-per-host must be at least 1, got " + maxPagesPerHost);
     }
+    if (threads < 1 || threads > 64) {
+      throw new UsageException("--threads must be 1-64, got " + threads);
+    }
+    if (threadsPerHost < 1) {
+      throw new UsageException("--threads-per-host must be at least 1, got " + threadsPerHost);
+    }
     if (maxDepth < 0) {
       throw new UsageException("--max-depth must not be negative, got " + maxDepth);
     }
@@ -230,7 +252,8 @@ final class PatrolCommand implements Callable<Integer> {
           problems.size() + " bad seeds; nothing was started:\n  " + String.join("\n  ", problems));
     }
     return new PatrolRequest(
-        list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of(), maxPagesPerHost);
+            list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of(), maxPagesPerHost)
+        .withThreads(threads, threadsPerHost);
   }
 
   static List<String> readSeeds(Path file) {

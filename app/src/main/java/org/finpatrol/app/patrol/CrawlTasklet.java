@@ -116,6 +116,8 @@ final class CrawlTasklet implements Tasklet {
         CrawlSettings.builder(slice.frontier(), paths.evidence())
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
             .perHostMaxPages(request.maxPagesPerHost())
+            .threads(request.threads())
+            .threadsPerHost(request.threadsPerHost())
             .allowPrivateNetwork(request.allowPrivateNetwork())
             .hostOverrides(resolve(request.hostOverrides()))
             .validators(

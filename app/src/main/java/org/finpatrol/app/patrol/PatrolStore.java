@@ -62,8 +62,9 @@ public class PatrolStore {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO patrol_run (requested_at, seeds, max_pages, max_depth, politeness_ms,"
-                + " allow_private_network, host_overrides, max_pages_per_host, partitions)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " allow_private_network, host_overrides, max_pages_per_host, partitions,"
+                + " threads, threads_per_host)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             Timestamp.from(clock.instant()),
             String.join("\n", request.seeds()),
@@ -73,7 +74,9 @@ public class PatrolStore {
             request.allowPrivateNetwork(),
             encode(request.hostOverrides()),
             request.maxPagesPerHost(),
-            partitions)
+            partitions,
+            request.threads(),
+            request.threadsPerHost())
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -81,7 +84,8 @@ public class PatrolStore {
   public PatrolRequest loadRun(long runId) {
     return jdbc.sql(
             "SELECT seeds, max_pages, max_depth, politeness_ms, allow_private_network,"
-                + " host_overrides, max_pages_per_host FROM patrol_run WHERE id = ?")
+                + " host_overrides, max_pages_per_host, threads, threads_per_host"
+                + " FROM patrol_run WHERE id = ?")
         .param(runId)
         .query(
             (rs, n) ->
@@ -92,7 +96,12 @@ public class PatrolStore {
                     rs.getInt(4),
                     rs.getBoolean(5),
                     decode(rs.getString(6)),
-                    rs.getObject(7) == null ? PatrolRequest.DEFAULT_PAGES_PER_HOST : rs.getInt(7)))
+                    rs.getObject(7) == null ? PatrolRequest.DEFAULT_PAGES_PER_HOST : rs.getInt(7),
+                    // Runs recorded before threads were a choice had the defaults.
+                    rs.getObject(8) == null ? PatrolRequest.DEFAULT_THREADS : rs.getInt(8),
+                    rs.getObject(9) == null
+                        ? PatrolRequest.DEFAULT_THREADS_PER_HOST
+                        : rs.getInt(9)))
         .optional()
         .orElseThrow(() -> new IllegalStateException("no patrol run " + runId));
   }

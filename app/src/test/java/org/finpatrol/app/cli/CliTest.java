@@ -357,6 +357,15 @@ class CliTest {
   }
 
   @Test
+  void threadOptionsAreChecked() {
+    CliRun none = run("patrol", "--seed", "https://xinsheng.example/", "--threads", "0");
+    assertThat(none.exit).isEqualTo(2);
+    assertThat(none.err).contains("--threads must be 1-64, got 0");
+    assertThat(run("patrol", "--seed", "https://xinsheng.example/", "--threads-per-host", "0").err)
+        .contains("--threads-per-host must be at least 1, got 0");
+  }
+
+  @Test
   void privateNetworkSeedIsRefusedBeforeAnythingStarts() {
     CliRun r = run("patrol", "--seed", "http://127.0.0.1:9/");
     assertThat(r.exit).isEqualTo(2);

@@ -60,9 +60,12 @@ public final class Crawler4jParts {
     return new PatrolPageFetcher(config, normalizer, politeness, total, validators);
   }
 
-  /** crawler4j's frontier, made to hand out URLs host by host as their polite slots come up. */
-  public FrontierConfiguration frontier(FrontierConfiguration configuration) {
-    return HostAwareFrontier.wrap(configuration, politeness);
+  /**
+   * crawler4j's frontier, made to hand out URLs host by host as their polite slots come up, at most
+   * {@code threadsPerHost} of one host's at a time.
+   */
+  public FrontierConfiguration frontier(FrontierConfiguration configuration, int threadsPerHost) {
+    return HostAwareFrontier.wrap(configuration, politeness, threadsPerHost);
   }
 
   /** Lets the politeness honour robots.txt Crawl-delay values as robots.txt files are read. */

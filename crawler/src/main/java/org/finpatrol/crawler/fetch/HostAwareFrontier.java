@@ -24,6 +24,12 @@ import org.finpatrol.crawler.Urls;
  * whose next polite slot comes first, reserving that slot at once so the next thread is sent
  * elsewhere. Pages are still fetched in crawler4j's order within a host.
  *
+ * <p>No host has more than {@code perHost} of its URLs in threads' hands at once: a slow host (or,
+ * with politeness 0, any host) cannot take every thread while the other hosts wait. A thread that
+ * finds only hosts at their budget waits until one of their URLs is done, taking more of
+ * crawler4j's queue into the window first (up to {@link #MAX_WINDOW}) in case other hosts are
+ * further back.
+ *
  * <p>Threads with nothing to do wait here, never in crawler4j's frontier, so every URL is always
  * counted in exactly one place: crawler4j's queue, this window, or a thread's hands.
  */
@@ -32,21 +38,31 @@ final class HostAwareFrontier implements Frontier {
   /** URLs taken from crawler4j's queue at a time; enough to see many hosts, cheap to hold. */
   static final int WINDOW = 512;
 
+  /** The window grows to this when every host in it is at its thread budget. */
+  static final int MAX_WINDOW = 16 * WINDOW;
+
   private final Frontier queue;
   private final HostPoliteness politeness;
   private final Map<String, ArrayDeque<WebURL>> byHost = new LinkedHashMap<>();
-  private final Map<Thread, WebURL> inHand = new HashMap<>();
+  private final Map<Thread, String> inHand = new HashMap<>();
+  private final Map<String, Integer> inHandPerHost = new HashMap<>();
+  private final int perHost;
   private int buffered;
 
-  HostAwareFrontier(Frontier queue, HostPoliteness politeness) {
+  HostAwareFrontier(Frontier queue, HostPoliteness politeness, int perHost) {
+    if (perHost < 1) {
+      throw new IllegalArgumentException("threads per host must be at least 1, got " + perHost);
+    }
     this.queue = queue;
     this.politeness = politeness;
+    this.perHost = perHost;
   }
 
   /** A configuration whose frontier is {@code configuration}'s, wrapped in this one. */
   static FrontierConfiguration wrap(
-      FrontierConfiguration configuration, HostPoliteness politeness) {
-    HostAwareFrontier frontier = new HostAwareFrontier(configuration.getFrontier(), politeness);
+      FrontierConfiguration configuration, HostPoliteness politeness, int perHost) {
+    HostAwareFrontier frontier =
+        new HostAwareFrontier(configuration.getFrontier(), politeness, perHost);
     return new FrontierConfiguration() {
       @Override
       public DocIDServer getDocIDServer() {
@@ -74,24 +90,32 @@ final class HostAwareFrontier implements Frontier {
   public void getNextURLs(int max, List<WebURL> result) {
     Thread me = Thread.currentThread();
     synchronized (this) {
-      // The thread asks again, so it is done with the URL it had.
-      inHand.remove(me);
+      // The thread asks again, so it is done with the URL it had: its host may take another.
+      if (release(me)) {
+        notifyAll();
+      }
       while (!queue.isFinished()) {
         if (buffered < WINDOW / 2 && queue.getQueueLength() > 0) {
           // Only this frontier takes from crawler4j's queue, under this lock: a non-empty queue
           // answers at once, and no URL is ever between the two where the counts miss it.
-          List<WebURL> fresh = new ArrayList<>();
-          queue.getNextURLs(WINDOW - buffered, fresh);
-          fresh.forEach(this::add);
+          takeFromQueue(WINDOW - buffered);
         }
-        if (buffered > 0) {
-          WebURL url = takeSoonestHost();
-          inHand.put(me, url);
+        WebURL url = buffered > 0 ? takeSoonestHost() : null;
+        while (url == null && buffered > 0 && buffered < MAX_WINDOW && queue.getQueueLength() > 0) {
+          // Every host in the window is at its budget; others may be further back in the queue.
+          takeFromQueue(Math.min(WINDOW, MAX_WINDOW - buffered));
+          url = takeSoonestHost();
+        }
+        if (url != null) {
+          String host = hostOf(url);
+          inHand.put(me, host);
+          inHandPerHost.merge(host, 1, Integer::sum);
           result.add(url);
           return;
         }
         try {
-          // Woken by schedule() and finish(); the timeout is only a safety net.
+          // Woken by schedule(), finish() and a thread that is done with a URL; the timeout is
+          // only a safety net.
           wait(1000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -101,21 +125,48 @@ final class HostAwareFrontier implements Frontier {
     }
   }
 
-  private void add(WebURL url) {
+  private void takeFromQueue(int max) {
+    List<WebURL> fresh = new ArrayList<>();
+    queue.getNextURLs(max, fresh);
+    fresh.forEach(this::add);
+  }
+
+  /** Forgets what {@code thread} had in hand; true when it had something. */
+  private boolean release(Thread thread) {
+    String host = inHand.remove(thread);
+    if (host == null) {
+      return false;
+    }
+    inHandPerHost.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+    return true;
+  }
+
+  private static String hostOf(WebURL url) {
     String host = Urls.host(url.getURL());
-    byHost.computeIfAbsent(host == null ? "" : host, h -> new ArrayDeque<>()).add(url);
+    return host == null ? "" : host;
+  }
+
+  private void add(WebURL url) {
+    byHost.computeIfAbsent(hostOf(url), h -> new ArrayDeque<>()).add(url);
     buffered++;
   }
 
+  /** A URL of the host free soonest among those under their thread budget; null if none is. */
   private WebURL takeSoonestHost() {
     ArrayDeque<WebURL> best = null;
     long bestSlot = Long.MAX_VALUE;
-    for (ArrayDeque<WebURL> urls : byHost.values()) {
-      long slot = politeness.nextFree(urls.peek().getURL());
+    for (Map.Entry<String, ArrayDeque<WebURL>> e : byHost.entrySet()) {
+      if (inHandPerHost.getOrDefault(e.getKey(), 0) >= perHost) {
+        continue;
+      }
+      long slot = politeness.nextFree(e.getValue().peek().getURL());
       if (slot < bestSlot) {
-        best = urls;
+        best = e.getValue();
         bestSlot = slot;
       }
+    }
+    if (best == null) {
+      return null;
     }
     WebURL url = best.poll();
     buffered--;
@@ -158,7 +209,11 @@ final class HostAwareFrontier implements Frontier {
    */
   @Override
   public synchronized long getQueueLength() {
-    inHand.keySet().removeIf(thread -> !thread.isAlive());
+    for (Thread thread : List.copyOf(inHand.keySet())) {
+      if (!thread.isAlive()) {
+        release(thread);
+      }
+    }
     return queue.getQueueLength() + buffered + inHand.size();
   }
 

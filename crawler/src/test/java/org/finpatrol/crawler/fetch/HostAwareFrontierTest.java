@@ -74,7 +74,8 @@ class HostAwareFrontierTest {
   }
 
   private final Queue queue = new Queue();
-  private final HostAwareFrontier frontier = new HostAwareFrontier(queue, new HostPoliteness(1000));
+  private final HostAwareFrontier frontier =
+      new HostAwareFrontier(queue, new HostPoliteness(1000), 4);
 
   private static WebURL url(String url) {
     WebURLImpl webUrl = new WebURLImpl();
@@ -149,5 +150,82 @@ class HostAwareFrontierTest {
     Thread.sleep(100);
     frontier.finish();
     assertThat(last.get(5, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
+  void aHostAtItsThreadBudgetWaitsWhileOtherHostsAreServed() throws Exception {
+    HostAwareFrontier oneEach = new HostAwareFrontier(queue, new HostPoliteness(0), 1);
+    oneEach.scheduleAll(
+        List.of(
+            url("http://slow.test/1"),
+            url("http://slow.test/2"),
+            url("http://slow.test/3"),
+            url("http://fast.test/1")));
+
+    List<WebURL> first = new ArrayList<>();
+    oneEach.getNextURLs(50, first); // this thread holds slow.test/1 ...
+    var secondThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+    // ... so another thread is sent to the other host, though slow.test came first,
+    assertThat(askIn(oneEach, secondThread).get(5, TimeUnit.SECONDS))
+        .extracting(WebURL::getURL)
+        .containsExactly("http://fast.test/1");
+    // and a third, with only slow.test left, waits: slow.test has its one thread.
+    CompletableFuture<List<WebURL>> third =
+        askIn(oneEach, java.util.concurrent.Executors.newSingleThreadExecutor());
+    Thread.sleep(200);
+    assertThat(third).isNotDone();
+
+    // Done with slow.test/1, this thread may take the next of slow.test; the third still waits,
+    List<WebURL> next = new ArrayList<>();
+    oneEach.getNextURLs(50, next);
+    assertThat(next).extracting(WebURL::getURL).containsExactly("http://slow.test/2");
+    // as does the second once done with fast.test/1.
+    CompletableFuture<List<WebURL>> secondAgain = askIn(oneEach, secondThread);
+    Thread.sleep(200);
+    assertThat(third).isNotDone();
+    assertThat(secondAgain).isNotDone();
+    assertThat(oneEach.getQueueLength()).as("slow.test/3, and slow.test/2 in hand").isEqualTo(2);
+
+    // Done with slow.test/2, this thread takes slow.test/3; at the end of the crawl the waiting
+    // threads get nothing: nothing was handed out twice.
+    List<WebURL> last = new ArrayList<>();
+    oneEach.getNextURLs(50, last);
+    oneEach.finish();
+    List<String> handedOut = new ArrayList<>();
+    last.forEach(u -> handedOut.add(u.getURL()));
+    for (var f : List.of(third, secondAgain)) {
+      f.get(5, TimeUnit.SECONDS).forEach(u -> handedOut.add(u.getURL()));
+    }
+    assertThat(handedOut).containsExactly("http://slow.test/3");
+  }
+
+  @Test
+  void hostsFurtherBackInTheQueueAreFoundWhenTheWindowIsAllOneBusyHost() throws Exception {
+    HostAwareFrontier oneEach = new HostAwareFrontier(queue, new HostPoliteness(0), 1);
+    List<WebURL> urls = new ArrayList<>();
+    for (int i = 0; i < HostAwareFrontier.WINDOW * 2; i++) {
+      urls.add(url("http://big.test/" + i));
+    }
+    urls.add(url("http://small.test/1"));
+    oneEach.scheduleAll(urls);
+
+    oneEach.getNextURLs(50, new ArrayList<>()); // big.test/0 in this thread's hands
+    assertThat(
+            askIn(oneEach, java.util.concurrent.Executors.newSingleThreadExecutor())
+                .get(5, TimeUnit.SECONDS))
+        .extracting(WebURL::getURL)
+        .containsExactly("http://small.test/1");
+    assertThat(oneEach.getQueueLength()).isEqualTo(HostAwareFrontier.WINDOW * 2 + 1);
+  }
+
+  private static CompletableFuture<List<WebURL>> askIn(
+      HostAwareFrontier frontier, java.util.concurrent.Executor thread) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          List<WebURL> result = new ArrayList<>();
+          frontier.getNextURLs(50, result);
+          return result;
+        },
+        thread);
   }
 }
