@@ -4,7 +4,6 @@ import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.crawler.CrawlController;
 import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
-import edu.uci.ics.crawler4j.frontier.SleepycatFrontierConfiguration;
 import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.TLDList;
 import java.io.IOException;
@@ -93,8 +92,7 @@ public final class Crawler {
       Crawler4jParts parts = new Crawler4jParts(settings.politenessMs());
       PatrolPageFetcher fetcher =
           parts.fetcher(config, normalizer, settings.totalTimeout(), settings.validators());
-      FrontierConfiguration frontier =
-          parts.frontier(new SleepycatFrontierConfiguration(config), settings.threadsPerHost());
+      FrontierConfiguration frontier = parts.frontier(config, settings.threadsPerHost());
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
       parts.crawlDelaysFrom(robots);
       TLDList tlds = new TLDList(config);

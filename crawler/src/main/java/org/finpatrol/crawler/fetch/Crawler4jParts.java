@@ -64,8 +64,8 @@ public final class Crawler4jParts {
    * crawler4j's frontier, made to hand out URLs host by host as their polite slots come up, at most
    * {@code threadsPerHost} of one host's at a time.
    */
-  public FrontierConfiguration frontier(FrontierConfiguration configuration, int threadsPerHost) {
-    return HostAwareFrontier.wrap(configuration, politeness, threadsPerHost);
+  public FrontierConfiguration frontier(CrawlConfig config, int threadsPerHost) {
+    return HostAwareFrontier.wrap(new BoundedSleepycatFrontier(config), politeness, threadsPerHost);
   }
 
   /** Lets the politeness honour robots.txt Crawl-delay values as robots.txt files are read. */

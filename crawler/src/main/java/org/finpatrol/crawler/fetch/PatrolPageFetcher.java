@@ -19,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +72,26 @@ public final class PatrolPageFetcher extends PageFetcher {
   private final ThreadLocal<Validators> applied = new ThreadLocal<>();
 
   private final HostPoliteness politeness;
-  private final ScheduledExecutorService watchdog =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "finpatrol-fetch-watchdog");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService watchdog = newWatchdog();
+
+  /**
+   * One thread that aborts requests over the total time cap. A cancelled timer leaves its queue at
+   * once: otherwise each fetch's timer, holding its request, would stay queued for the whole cap
+   * (60 s of pages, some thirteen thousand at full speed, in the heap).
+   */
+  private static ScheduledExecutorService newWatchdog() {
+    java.util.concurrent.ScheduledThreadPoolExecutor watchdog =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "finpatrol-fetch-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+    watchdog.setRemoveOnCancelPolicy(true);
+    return watchdog;
+  }
+
   private final Map<String, String> abortReasons = new ConcurrentHashMap<>();
   private final ThreadLocal<Header[]> lastHeaders = new ThreadLocal<>();
 
