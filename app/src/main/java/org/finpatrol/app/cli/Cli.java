@@ -69,7 +69,8 @@ public final class Cli {
             if (t instanceof org.finpatrol.app.store.DatabaseUnavailableException
                 || t instanceof IndexLockedException
                 || t instanceof org.finpatrol.indexer.IndexDamagedException
-                || t instanceof org.finpatrol.app.cluster.BrokerUnavailableException) {
+                || t instanceof org.finpatrol.app.cluster.BrokerUnavailableException
+                || t instanceof org.finpatrol.app.patrol.PartitionsStillRunningException) {
               console
                   .err()
                   .println("finpatrol " + commandLine.getCommandName() + ": " + t.getMessage());

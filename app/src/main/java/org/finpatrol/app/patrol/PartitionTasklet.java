@@ -81,6 +81,29 @@ final class PartitionTasklet implements Tasklet {
         new HostPartition(context.getInt(PARTITION), context.getInt(PARTITIONS));
     String phase = context.getString(PHASE, "crawl");
     String run = "patrol #" + runId + " " + partition;
+    // The manager, should it be restarted meanwhile, must not send this partition again; once
+    // the phase has ended, failed or not, it may.
+    try (Heartbeat beat =
+        new Heartbeat(
+            () -> store.partitionBeat(runId, partition.index()), PatrolService.HEARTBEAT)) {
+      return phase(phase, runId, partition, run, contribution, context);
+    } finally {
+      try {
+        store.partitionEnded(runId, partition.index());
+      } catch (RuntimeException e) {
+        // The database is away (maybe why the phase failed): the beat goes stale instead.
+      }
+    }
+  }
+
+  private RepeatStatus phase(
+      String phase,
+      long runId,
+      HostPartition partition,
+      String run,
+      StepContribution contribution,
+      ExecutionContext context)
+      throws Exception {
     switch (phase) {
       case "crawl" -> {
         PatrolRequest request = store.loadRun(runId);

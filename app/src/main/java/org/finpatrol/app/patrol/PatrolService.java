@@ -109,7 +109,7 @@ public class PatrolService {
     JobParameters parameters = parametersOf(runId);
     progress.to(progressTo);
     JobExecution execution;
-    try (Heartbeat beat = new Heartbeat(runId)) {
+    try (Heartbeat beat = new Heartbeat(() -> store.heartbeat(runId), HEARTBEAT)) {
       // The run id goes on every log line the job writes from this thread.
       try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(runId))) {
         progressTo.line("patrol #" + runId + " started");
@@ -170,10 +170,17 @@ public class PatrolService {
    */
   public synchronized PatrolReport resume(Interrupted interrupted, Progress progressTo)
       throws Exception {
+    // A spread patrol whose manager died may still have partitions running in workers: sent
+    // again now, two workers would crawl the same hosts into the same rows.
+    List<Integer> running =
+        store.partitionsBeatingSince(interrupted.runId(), clock.instant().minus(DEAD_AFTER));
+    if (!running.isEmpty()) {
+      throw new PartitionsStillRunningException(interrupted.runId(), running);
+    }
     recoverIfRunning(interrupted);
     progress.to(progressTo);
     JobExecution execution;
-    try (Heartbeat beat = new Heartbeat(interrupted.runId())) {
+    try (Heartbeat beat = new Heartbeat(() -> store.heartbeat(interrupted.runId()), HEARTBEAT)) {
       try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(interrupted.runId()))) {
         progressTo.line(
             "patrol #"
@@ -320,42 +327,6 @@ public class PatrolService {
   private static String firstLine(Throwable t) {
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     return m.lines().findFirst().orElse(m);
-  }
-
-  /** Touches the run every {@link #HEARTBEAT} while the job runs. */
-  private final class Heartbeat implements AutoCloseable {
-    private final java.util.concurrent.ScheduledExecutorService timer =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "patrol-heartbeat");
-              t.setDaemon(true);
-              return t;
-            });
-
-    Heartbeat(long runId) {
-      timer.scheduleAtFixedRate(
-          () -> {
-            try {
-              store.heartbeat(runId);
-            } catch (RuntimeException e) {
-              // The database is away for a moment; the next beat tries again.
-            }
-          },
-          0,
-          HEARTBEAT.toMillis(),
-          java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void close() {
-      // Never interrupt a beat: an interrupted JDBC call can leave its connection unusable.
-      timer.shutdown();
-      try {
-        timer.awaitTermination(HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   private PatrolReport report(long runId, JobExecution execution) {

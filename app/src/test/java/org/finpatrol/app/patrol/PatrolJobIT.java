@@ -239,6 +239,42 @@ class PatrolJobIT {
   }
 
   @Test
+  void aSpreadPatrolWhoseManagerDiedWaitsForItsRunningPartitions() throws Exception {
+    PatrolStore store = context.getBean(PatrolStore.class);
+    PatrolService patrols = context.getBean(PatrolService.class);
+    PatrolRequest request =
+        new PatrolRequest(List.of("http://xinsheng.test/"), 10, 1, 0, true, Map.of());
+    long runId = store.createRun(request, 2);
+    // The manager's job execution, left running by a manager that no longer beats.
+    JobRepository jobs = context.getBean(JobRepository.class);
+    var parameters =
+        new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+            .addLong(PatrolJobConfiguration.RUN_ID, runId)
+            .toJobParameters();
+    JobExecution dead =
+        jobs.createJobExecution(
+            jobs.createJobInstance(PatrolJobConfiguration.JOB_NAME, parameters),
+            parameters,
+            new org.springframework.batch.infrastructure.item.ExecutionContext());
+    dead.setStatus(BatchStatus.STARTED);
+    dead.setStartTime(java.time.LocalDateTime.now());
+    jobs.update(dead);
+    // A worker still runs partition 1 (its beat is fresh); partition 0 ended.
+    store.partitionBeat(runId, 0);
+    store.partitionEnded(runId, 0);
+    store.partitionBeat(runId, 1);
+
+    PatrolService.Interrupted interrupted = patrols.interrupted().orElseThrow();
+    assertThat(interrupted.runId()).isEqualTo(runId);
+    assertThatThrownBy(() -> patrols.resume(interrupted, line -> {}))
+        .isInstanceOf(PartitionsStillRunningException.class)
+        .hasMessageContaining("patrol #" + runId + ": partition(s) [1] still running");
+    assertThat(jobs.getJobExecution(dead.getId()).getStatus())
+        .as("left as it was, to be resumed later")
+        .isEqualTo(BatchStatus.STARTED);
+  }
+
+  @Test
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 
