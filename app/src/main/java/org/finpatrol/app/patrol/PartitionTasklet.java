@@ -82,17 +82,27 @@ final class PartitionTasklet implements Tasklet {
     String phase = context.getString(PHASE, "crawl");
     String run = "patrol #" + runId + " " + partition;
     // The manager, should it be restarted meanwhile, must not send this partition again; once
-    // the phase has ended, failed or not, it may.
+    // the partition is done or has failed, it may. (Between phases the last beat stays fresh.)
+    RepeatStatus status;
     try (Heartbeat beat =
         new Heartbeat(
             () -> store.partitionBeat(runId, partition.index()), PatrolService.HEARTBEAT)) {
-      return phase(phase, runId, partition, run, contribution, context);
-    } finally {
-      try {
-        store.partitionEnded(runId, partition.index());
-      } catch (RuntimeException e) {
-        // The database is away (maybe why the phase failed): the beat goes stale instead.
-      }
+      status = phase(phase, runId, partition, run, contribution, context);
+    } catch (Exception | Error e) {
+      ended(runId, partition);
+      throw e;
+    }
+    if (status == RepeatStatus.FINISHED) {
+      ended(runId, partition);
+    }
+    return status;
+  }
+
+  private void ended(long runId, HostPartition partition) {
+    try {
+      store.partitionEnded(runId, partition.index());
+    } catch (RuntimeException e) {
+      // The database is away (maybe why the phase failed): the beat goes stale instead.
     }
   }
 

@@ -53,7 +53,16 @@ public final class CrawlContext {
     this.fetcher = fetcher;
     this.sink = sink;
     Map<String, String> mdc = MDC.getCopyOfContextMap();
-    this.logContext = mdc == null ? Map.of() : Map.copyOf(mdc);
+    Map<String, String> context = new java.util.HashMap<>();
+    if (mdc != null) {
+      mdc.forEach(
+          (k, v) -> {
+            if (k != null && v != null) {
+              context.put(k, v);
+            }
+          });
+    }
+    this.logContext = Map.copyOf(context);
   }
 
   /** Gives the calling crawler thread the log context of the thread that created this crawl. */

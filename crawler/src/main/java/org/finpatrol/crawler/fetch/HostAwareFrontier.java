@@ -101,10 +101,24 @@ final class HostAwareFrontier implements Frontier {
           takeFromQueue(WINDOW - buffered);
         }
         WebURL url = buffered > 0 ? takeSoonestHost() : null;
-        while (url == null && buffered > 0 && buffered < MAX_WINDOW && queue.getQueueLength() > 0) {
+        while (url == null
+            && buffered > 0
+            && buffered <= MAX_WINDOW - WINDOW
+            && !queue.isFinished()
+            && queue.getQueueLength() > 0) {
           // Every host in the window is at its budget; others may be further back in the queue.
-          takeFromQueue(Math.min(WINDOW, MAX_WINDOW - buffered));
+          // A window's worth at a time: crawler4j counts its queue by scanning its database, and
+          // its getNextURLs waits (under this lock) when the queue is empty, hence the count.
+          int before = buffered;
+          takeFromQueue(WINDOW);
+          if (buffered == before) {
+            break;
+          }
           url = takeSoonestHost();
+        }
+        if (url == null && releaseDeadThreads()) {
+          // A thread died holding a URL: its host's share is free again.
+          url = buffered > 0 ? takeSoonestHost() : null;
         }
         if (url != null) {
           String host = hostOf(url);
@@ -129,6 +143,17 @@ final class HostAwareFrontier implements Frontier {
     List<WebURL> fresh = new ArrayList<>();
     queue.getNextURLs(max, fresh);
     fresh.forEach(this::add);
+  }
+
+  /** Forgets what dead threads had in hand; true when there were some. */
+  private boolean releaseDeadThreads() {
+    boolean any = false;
+    for (Thread thread : List.copyOf(inHand.keySet())) {
+      if (!thread.isAlive()) {
+        any |= release(thread);
+      }
+    }
+    return any;
   }
 
   /** Forgets what {@code thread} had in hand; true when it had something. */
@@ -209,10 +234,8 @@ final class HostAwareFrontier implements Frontier {
    */
   @Override
   public synchronized long getQueueLength() {
-    for (Thread thread : List.copyOf(inHand.keySet())) {
-      if (!thread.isAlive()) {
-        release(thread);
-      }
+    if (releaseDeadThreads()) {
+      notifyAll();
     }
     return queue.getQueueLength() + buffered + inHand.size();
   }

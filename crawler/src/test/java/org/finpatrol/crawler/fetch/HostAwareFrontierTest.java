@@ -31,7 +31,8 @@ class HostAwareFrontierTest {
 
     @Override
     public synchronized void getNextURLs(int max, List<WebURL> result) {
-      while (result.size() < max && !urls.isEmpty()) {
+      // Like crawler4j's: a finished queue hands out nothing, whatever it still holds.
+      while (!finished && result.size() < max && !urls.isEmpty()) {
         result.add(urls.poll());
       }
     }
@@ -227,5 +228,23 @@ class HostAwareFrontierTest {
           return result;
         },
         thread);
+  }
+
+  @Test
+  void theEndOfTheCrawlReachesAThreadWaitingForABusyHost() throws Exception {
+    HostAwareFrontier oneEach = new HostAwareFrontier(queue, new HostPoliteness(0), 1);
+    List<WebURL> urls = new ArrayList<>();
+    for (int i = 0; i < HostAwareFrontier.MAX_WINDOW + 2 * HostAwareFrontier.WINDOW; i++) {
+      urls.add(url("http://big.test/" + i));
+    }
+    oneEach.scheduleAll(urls);
+    oneEach.getNextURLs(50, new ArrayList<>()); // big.test/0 in this thread's hands
+
+    CompletableFuture<List<WebURL>> waiting =
+        askIn(oneEach, java.util.concurrent.Executors.newSingleThreadExecutor());
+    Thread.sleep(200);
+    assertThat(waiting).isNotDone();
+    oneEach.finish(); // crawler4j's queue still holds URLs, but hands out none now
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).isEmpty();
   }
 }
