@@ -87,12 +87,15 @@ public final class Crawler {
       List<String> seeds, Set<String> hosts, WarcEvidence evidence, PageSink sink, long started)
       throws IOException {
     CrawlConfig config = config();
+    // The frontier's database environment, until the controller has started and closes it itself.
+    FrontierConfiguration unstarted = null;
     try {
       BasicURLNormalizer normalizer = Crawler4jParts.normalizer();
       Crawler4jParts parts = new Crawler4jParts(settings.politenessMs());
       PatrolPageFetcher fetcher =
           parts.fetcher(config, normalizer, settings.totalTimeout(), settings.validators());
       FrontierConfiguration frontier = parts.frontier(config, settings.threadsPerHost());
+      unstarted = frontier;
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
       parts.crawlDelaysFrom(robots);
       TLDList tlds = new TLDList(config);
@@ -130,6 +133,7 @@ public final class Crawler {
       }
       progress =
           () -> new CrawlProgress(frontier.getFrontier().getQueueLength(), fetcher.hostsGivenUp());
+      unstarted = null;
       try {
         controller.start(() -> new PatrolCrawler(context), settings.threads());
       } finally {
@@ -152,6 +156,17 @@ public final class Crawler {
     } catch (Exception e) {
       // crawler4j declares 'throws Exception' on its constructors; the causes are I/O ones.
       throw new IOException("crawler could not start: " + e.getMessage(), e);
+    } finally {
+      if (unstarted != null) {
+        // Failed before the crawl started: a retry in this process opens the same directory.
+        try {
+          unstarted.getFrontier().close();
+          unstarted.getDocIDServer().close();
+          unstarted.close();
+        } catch (RuntimeException e) {
+          log.warn("the crawl frontier of a crawl that did not start could not be closed", e);
+        }
+      }
     }
   }
 
