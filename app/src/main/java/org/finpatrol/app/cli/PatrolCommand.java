@@ -252,8 +252,15 @@ final class PatrolCommand implements Callable<Integer> {
           problems.size() + " bad seeds; nothing was started:\n  " + String.join("\n  ", problems));
     }
     return new PatrolRequest(
-            list, maxPages, maxDepth, politenessMs, allowPrivateNetwork, Map.of(), maxPagesPerHost)
-        .withThreads(threads, threadsPerHost);
+        list,
+        maxPages,
+        maxDepth,
+        politenessMs,
+        allowPrivateNetwork,
+        Map.of(),
+        maxPagesPerHost,
+        threads,
+        threadsPerHost);
   }
 
   static List<String> readSeeds(Path file) {

@@ -86,7 +86,7 @@ final class PartitionTasklet implements Tasklet {
     RepeatStatus status;
     try (Heartbeat beat =
         new Heartbeat(
-            () -> store.partitionBeat(runId, partition.index()), PatrolService.HEARTBEAT)) {
+            () -> store.beats().partitionBeat(runId, partition.index()), PatrolService.HEARTBEAT)) {
       status = phase(phase, runId, partition, run, contribution, context);
     } catch (Exception | Error e) {
       ended(runId, partition);
@@ -100,7 +100,7 @@ final class PartitionTasklet implements Tasklet {
 
   private void ended(long runId, HostPartition partition) {
     try {
-      store.partitionEnded(runId, partition.index());
+      store.beats().partitionEnded(runId, partition.index());
     } catch (RuntimeException e) {
       // The database is away (maybe why the phase failed): the beat goes stale instead.
     }

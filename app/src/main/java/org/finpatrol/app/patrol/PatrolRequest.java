@@ -47,28 +47,7 @@ public record PatrolRequest(
     }
   }
 
-  /** A request with the default fetch threads. */
-  public PatrolRequest(
-      List<String> seeds,
-      int maxPages,
-      int maxDepth,
-      int politenessMs,
-      boolean allowPrivateNetwork,
-      Map<String, String> hostOverrides,
-      int maxPagesPerHost) {
-    this(
-        seeds,
-        maxPages,
-        maxDepth,
-        politenessMs,
-        allowPrivateNetwork,
-        hostOverrides,
-        maxPagesPerHost,
-        DEFAULT_THREADS,
-        DEFAULT_THREADS_PER_HOST);
-  }
-
-  /** A request with the default limit of pages per host. */
+  /** A request with the default limits of pages per host and of fetch threads. */
   public PatrolRequest(
       List<String> seeds,
       int maxPages,
@@ -83,7 +62,9 @@ public record PatrolRequest(
         politenessMs,
         allowPrivateNetwork,
         hostOverrides,
-        DEFAULT_PAGES_PER_HOST);
+        DEFAULT_PAGES_PER_HOST,
+        DEFAULT_THREADS,
+        DEFAULT_THREADS_PER_HOST);
   }
 
   /** This request with {@code more} seeds after its own (tips, pages to re-check). */
@@ -100,19 +81,5 @@ public record PatrolRequest(
         maxPagesPerHost,
         threads,
         threadsPerHost);
-  }
-
-  /** This request with {@code threads} fetch threads, {@code perHost} of them for one host. */
-  public PatrolRequest withThreads(int threads, int perHost) {
-    return new PatrolRequest(
-        seeds,
-        maxPages,
-        maxDepth,
-        politenessMs,
-        allowPrivateNetwork,
-        hostOverrides,
-        maxPagesPerHost,
-        threads,
-        perHost);
   }
 }

@@ -109,7 +109,7 @@ public class PatrolService {
     JobParameters parameters = parametersOf(runId);
     progress.to(progressTo);
     JobExecution execution;
-    try (Heartbeat beat = new Heartbeat(() -> store.heartbeat(runId), HEARTBEAT)) {
+    try (Heartbeat beat = new Heartbeat(() -> store.beats().heartbeat(runId), HEARTBEAT)) {
       // The run id goes on every log line the job writes from this thread.
       try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(runId))) {
         progressTo.line("patrol #" + runId + " started");
@@ -134,6 +134,7 @@ public class PatrolService {
             .filter(
                 e ->
                     store
+                        .beats()
                         .heartbeatAt(e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID))
                         .map(t -> t.isBefore(dead))
                         .orElse(true))
@@ -173,14 +174,17 @@ public class PatrolService {
     // A spread patrol whose manager died may still have partitions running in workers: sent
     // again now, two workers would crawl the same hosts into the same rows.
     List<Integer> running =
-        store.partitionsBeatingSince(interrupted.runId(), clock.instant().minus(DEAD_AFTER));
+        store
+            .beats()
+            .partitionsBeatingSince(interrupted.runId(), clock.instant().minus(DEAD_AFTER));
     if (!running.isEmpty()) {
       throw new PartitionsStillRunningException(interrupted.runId(), running);
     }
     recoverIfRunning(interrupted);
     progress.to(progressTo);
     JobExecution execution;
-    try (Heartbeat beat = new Heartbeat(() -> store.heartbeat(interrupted.runId()), HEARTBEAT)) {
+    try (Heartbeat beat =
+        new Heartbeat(() -> store.beats().heartbeat(interrupted.runId()), HEARTBEAT)) {
       try (var mdc = org.slf4j.MDC.putCloseable("patrol", Long.toString(interrupted.runId()))) {
         progressTo.line(
             "patrol #"
@@ -275,7 +279,7 @@ public class PatrolService {
             databaseRetry.call(
                 "waiting to resume patrol #" + runId,
                 () -> {
-                  store.heartbeat(runId);
+                  store.beats().heartbeat(runId);
                   return repository.getLastJobExecution(
                       PatrolJobConfiguration.JOB_NAME, parametersOf(runId));
                 });

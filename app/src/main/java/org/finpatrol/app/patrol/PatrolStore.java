@@ -41,11 +41,13 @@ public class PatrolStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final RunBeats beats;
   private final org.springframework.transaction.support.TransactionTemplate tx;
 
   public PatrolStore(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
     this.clock = clock;
+    this.beats = new RunBeats(jdbc, clock);
     this.tx =
         new org.springframework.transaction.support.TransactionTemplate(
             new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
@@ -622,52 +624,9 @@ public class PatrolStore {
     return statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Marks the run as alive now (see {@link PatrolService#interrupted()}). */
-  public void heartbeat(long runId) {
-    jdbc.sql("UPDATE patrol_run SET heartbeat_at = ? WHERE id = ?")
-        .params(Timestamp.from(clock.instant()), runId)
-        .update();
-  }
-
-  /** Marks partition {@code index} of the run as running in a worker now. */
-  public void partitionBeat(long runId, int index) {
-    Timestamp now = Timestamp.from(clock.instant());
-    int updated =
-        jdbc.sql("UPDATE partition_beat SET beat_at = ? WHERE run_id = ? AND partition_index = ?")
-            .params(now, runId, index)
-            .update();
-    if (updated == 0) {
-      jdbc.sql("INSERT INTO partition_beat (run_id, partition_index, beat_at) VALUES (?, ?, ?)")
-          .params(runId, index, now)
-          .update();
-    }
-  }
-
-  /** Partition {@code index} of the run is no longer running (its step ended or failed). */
-  public void partitionEnded(long runId, int index) {
-    jdbc.sql("DELETE FROM partition_beat WHERE run_id = ? AND partition_index = ?")
-        .params(runId, index)
-        .update();
-  }
-
-  /** The run's partitions a worker said were running at {@code since} or later, in order. */
-  public List<Integer> partitionsBeatingSince(long runId, Instant since) {
-    return jdbc.sql(
-            "SELECT partition_index FROM partition_beat WHERE run_id = ? AND beat_at >= ?"
-                + " ORDER BY partition_index")
-        .params(runId, Timestamp.from(since))
-        .query(Integer.class)
-        .list();
-  }
-
-  /** When the run last said it was alive; empty if it never did. */
-  public java.util.Optional<Instant> heartbeatAt(long runId) {
-    return jdbc.sql("SELECT heartbeat_at FROM patrol_run WHERE id = ?")
-        .param(runId)
-        .query(
-            (rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-        .optional()
-        .flatMap(o -> o);
+  /** The heartbeats of runs and of their partitions. */
+  public RunBeats beats() {
+    return beats;
   }
 
   /** A past patrol as the dashboard lists it: when, how many pages, how many failed or flagged. */

@@ -260,9 +260,9 @@ class PatrolJobIT {
     dead.setStartTime(java.time.LocalDateTime.now());
     jobs.update(dead);
     // A worker still runs partition 1 (its beat is fresh); partition 0 ended.
-    store.partitionBeat(runId, 0);
-    store.partitionEnded(runId, 0);
-    store.partitionBeat(runId, 1);
+    store.beats().partitionBeat(runId, 0);
+    store.beats().partitionEnded(runId, 0);
+    store.beats().partitionBeat(runId, 1);
 
     PatrolService.Interrupted interrupted = patrols.interrupted().orElseThrow();
     assertThat(interrupted.runId()).isEqualTo(runId);
