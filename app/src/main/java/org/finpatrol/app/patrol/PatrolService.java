@@ -127,17 +127,16 @@ public class PatrolService {
    * another process is not interrupted).
    */
   public java.util.Optional<Interrupted> interrupted() {
-    java.time.Instant dead = clock.instant().minus(DEAD_AFTER);
     java.util.Optional<JobExecution> crashed =
         repository.findRunningJobExecutions(PatrolJobConfiguration.JOB_NAME).stream()
             .filter(e -> e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID) != null)
             .filter(
                 e ->
-                    store
+                    !store
                         .beats()
-                        .heartbeatAt(e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID))
-                        .map(t -> t.isBefore(dead))
-                        .orElse(true))
+                        .beatingWithin(
+                            e.getJobParameters().getLong(PatrolJobConfiguration.RUN_ID),
+                            DEAD_AFTER))
             .min(java.util.Comparator.comparingLong(JobExecution::getId));
     if (crashed.isPresent()) {
       return crashed.map(this::describe);
@@ -173,10 +172,7 @@ public class PatrolService {
       throws Exception {
     // A spread patrol whose manager died may still have partitions running in workers: sent
     // again now, two workers would crawl the same hosts into the same rows.
-    List<Integer> running =
-        store
-            .beats()
-            .partitionsBeatingSince(interrupted.runId(), clock.instant().minus(DEAD_AFTER));
+    List<Integer> running = store.beats().partitionsBeatingWithin(interrupted.runId(), DEAD_AFTER);
     if (!running.isEmpty()) {
       throw new PartitionsStillRunningException(interrupted.runId(), running);
     }

@@ -47,7 +47,7 @@ public class PatrolStore {
   public PatrolStore(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
     this.clock = clock;
-    this.beats = new RunBeats(jdbc, clock);
+    this.beats = new RunBeats(jdbc);
     this.tx =
         new org.springframework.transaction.support.TransactionTemplate(
             new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));

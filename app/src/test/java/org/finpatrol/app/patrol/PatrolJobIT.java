@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.tips.TipService;
@@ -272,6 +274,41 @@ class PatrolJobIT {
     assertThat(jobs.getJobExecution(dead.getId()).getStatus())
         .as("left as it was, to be resumed later")
         .isEqualTo(BatchStatus.STARTED);
+  }
+
+  @Test
+  void beatsAreWrittenAndJudgedByTheDatabasesClock() {
+    PatrolStore store = context.getBean(PatrolStore.class);
+    RunBeats beats = store.beats();
+    long runId =
+        store.createRun(
+            new PatrolRequest(List.of("http://xinsheng.test/"), 10, 1, 0, true, Map.of()), 2);
+    assertThat(beats.beatingWithin(runId, Duration.ofSeconds(30))).as("never beat").isFalse();
+
+    beats.heartbeat(runId);
+    beats.partitionBeat(runId, 0);
+    beats.partitionBeat(runId, 1);
+    assertThat(beats.beatingWithin(runId, Duration.ofSeconds(30))).isTrue();
+    assertThat(beats.partitionsBeatingWithin(runId, Duration.ofSeconds(30))).containsExactly(0, 1);
+
+    // A minute ago by the database's clock: dead, whatever this process's clock says.
+    var jdbc =
+        org.springframework.jdbc.core.simple.JdbcClient.create(context.getBean(DataSource.class));
+    jdbc.sql(
+            "UPDATE patrol_run SET heartbeat_at = TIMESTAMPADD(SECOND, -60, LOCALTIMESTAMP(3)) WHERE id = ?")
+        .param(runId)
+        .update();
+    jdbc.sql(
+            "UPDATE partition_beat SET beat_at = TIMESTAMPADD(SECOND, -60, LOCALTIMESTAMP(3))"
+                + " WHERE run_id = ? AND partition_index = 0")
+        .param(runId)
+        .update();
+    assertThat(beats.beatingWithin(runId, Duration.ofSeconds(30))).isFalse();
+    assertThat(beats.beatingWithin(runId, Duration.ofSeconds(90))).isTrue();
+    assertThat(beats.partitionsBeatingWithin(runId, Duration.ofSeconds(30))).containsExactly(1);
+
+    beats.partitionEnded(runId, 1);
+    assertThat(beats.partitionsBeatingWithin(runId, Duration.ofSeconds(90))).containsExactly(0);
   }
 
   @Test
