@@ -88,19 +88,33 @@ public class PatrolRunner {
   }
 
   /**
-   * Starts a patrol of {@code seeds} with the defaults' settings and these limits.
+   * The limits of one patrol started here: pages, link depth, pause between requests to one host,
+   * fetch threads and how many of them one host may occupy at once.
+   */
+  public record Limits(
+      int maxPages, int maxDepth, int politenessMs, int threads, int threadsPerHost) {}
+
+  /**
+   * The limits of a patrol asked for with only pages and depth: the defaults' politeness (else
+   * {@value #DEFAULT_POLITENESS_MS} ms) and the default fetch threads.
+   */
+  public Limits limits(int maxPages, int maxDepth) {
+    PatrolRequest d = defaults;
+    return new Limits(
+        maxPages,
+        maxDepth,
+        d == null ? DEFAULT_POLITENESS_MS : d.politenessMs(),
+        PatrolRequest.DEFAULT_THREADS,
+        PatrolRequest.DEFAULT_THREADS_PER_HOST);
+  }
+
+  /**
+   * Starts a patrol of {@code seeds} with these limits and the defaults' network permission and
+   * host overrides.
    *
    * @return false when a patrol started here is still running
    */
-  public synchronized boolean start(List<String> seeds, int maxPages, int maxDepth, String by) {
-    PatrolRequest d = defaults;
-    return start(
-        seeds, maxPages, maxDepth, d == null ? DEFAULT_POLITENESS_MS : d.politenessMs(), by);
-  }
-
-  /** As {@link #start(List, int, int, String)}, with this pause between requests to one host. */
-  public synchronized boolean start(
-      List<String> seeds, int maxPages, int maxDepth, int politenessMs, String by) {
+  public synchronized boolean start(List<String> seeds, Limits limits, String by) {
     if (running) {
       return false;
     }
@@ -108,11 +122,14 @@ public class PatrolRunner {
     PatrolRequest request =
         new PatrolRequest(
             seeds,
-            maxPages,
-            maxDepth,
-            politenessMs,
+            limits.maxPages(),
+            limits.maxDepth(),
+            limits.politenessMs(),
             allowsPrivateNetwork(),
-            d == null ? java.util.Map.of() : d.hostOverrides());
+            d == null ? java.util.Map.of() : d.hostOverrides(),
+            PatrolRequest.DEFAULT_PAGES_PER_HOST,
+            limits.threads(),
+            limits.threadsPerHost());
     running = true;
     startedBy = by;
     startedAt = clock.instant();

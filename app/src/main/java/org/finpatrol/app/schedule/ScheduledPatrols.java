@@ -123,8 +123,10 @@ public final class ScheduledPatrols {
       log.warn("schedule {}: refused: {}", s.group(), problems.get(0).message());
       return "refused: " + problems.get(0).message();
     }
-    if (!runner.start(
-        seeds, s.maxPages(), s.maxDepth(), s.politenessMs(), "schedule " + s.group())) {
+    var limits =
+        new PatrolRunner.Limits(
+            s.maxPages(), s.maxDepth(), s.politenessMs(), s.threads(), s.threadsPerHost());
+    if (!runner.start(seeds, limits, "schedule " + s.group())) {
       return null;
     }
     log.info("schedule {}: patrol of {} seed(s) started", s.group(), seeds.size());

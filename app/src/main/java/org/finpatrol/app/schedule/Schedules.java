@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.finpatrol.app.patrol.PatrolRequest;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -31,6 +32,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     max_pages: 500          # optional, default 200
  *     max_depth: 2            # optional, default 2
  *     politeness_ms: 1000     # optional, default 1000: pause between requests to one host
+ *     threads: 4              # optional, default 4: fetch threads
+ *     threads_per_host: 2     # optional, default 2: fetch threads one host may occupy at once
  *   - group: recheck
  *     cron: "0 0 * * * *"
  *     recheck: true           # the pages cited by cases awaiting re-check
@@ -45,7 +48,15 @@ public final class Schedules {
   static final int DEFAULT_MAX_DEPTH = 2;
   static final int DEFAULT_POLITENESS_MS = 1000;
   private static final Set<String> KEYS =
-      Set.of("group", "cron", "max_pages", "max_depth", "politeness_ms", "recheck");
+      Set.of(
+          "group",
+          "cron",
+          "max_pages",
+          "max_depth",
+          "politeness_ms",
+          "threads",
+          "threads_per_host",
+          "recheck");
   private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   /** The schedules file did not validate; the message lists every problem, one a line. */
@@ -128,6 +139,8 @@ public final class Schedules {
     int maxPages = DEFAULT_MAX_PAGES;
     int maxDepth = DEFAULT_MAX_DEPTH;
     int politenessMs = DEFAULT_POLITENESS_MS;
+    int threads = PatrolRequest.DEFAULT_THREADS;
+    int threadsPerHost = PatrolRequest.DEFAULT_THREADS_PER_HOST;
     boolean recheck = false;
     for (NodeTuple t : map.getValue()) {
       String key = scalar(t.getKeyNode());
@@ -171,6 +184,8 @@ public final class Schedules {
         case "max_pages" -> maxPages = number(file, value, key, v, 1, 100_000, problems);
         case "max_depth" -> maxDepth = number(file, value, key, v, 0, 10, problems);
         case "politeness_ms" -> politenessMs = number(file, value, key, v, 0, 60_000, problems);
+        case "threads" -> threads = number(file, value, key, v, 1, 64, problems);
+        case "threads_per_host" -> threadsPerHost = number(file, value, key, v, 1, 64, problems);
         case "recheck" -> {
           if (!v.equals("true") && !v.equals("false")) {
             problems.add(at(file, value) + "recheck must be true or false, got '" + v + "'");
@@ -196,7 +211,15 @@ public final class Schedules {
               + " (or say recheck: true)");
     }
     return problems.size() == before
-        ? new PatrolSchedule(group, cron, maxPages, maxDepth, politenessMs, recheck)
+        ? new PatrolSchedule(
+            group,
+            cron,
+            maxPages,
+            maxDepth,
+            politenessMs,
+            threads,
+            Math.min(threadsPerHost, threads),
+            recheck)
         : null;
   }
 

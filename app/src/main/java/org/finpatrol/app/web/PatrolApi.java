@@ -3,6 +3,7 @@ package org.finpatrol.app.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.finpatrol.app.patrol.PatrolRequest;
 import org.finpatrol.app.patrol.PatrolRunner;
 import org.finpatrol.app.patrol.PatrolStore;
 import org.finpatrol.app.security.Viewer;
@@ -66,8 +67,9 @@ class PatrolApi {
   }
 
   /**
-   * Starts a patrol: {@code {"seeds": [...], "max_pages": 200, "max_depth": 2}}; 202, or 400 naming
-   * the bad seed or limit, or 409 while another patrol started here runs.
+   * Starts a patrol: {@code {"seeds": [...], "max_pages": 200, "max_depth": 2, "threads": 4,
+   * "threads_per_host": 2}} (all but the seeds optional); 202, or 400 naming the bad seed or limit,
+   * or 409 while another patrol started here runs.
    */
   @PostMapping("/api/patrols")
   ResponseEntity<Map<String, Object>> startJson(
@@ -80,6 +82,8 @@ class PatrolApi {
         list.stream().map(String::valueOf).toList(),
         number(body, "max_pages", 200),
         number(body, "max_depth", 2),
+        number(body, "threads", PatrolRequest.DEFAULT_THREADS),
+        number(body, "threads_per_host", PatrolRequest.DEFAULT_THREADS_PER_HOST),
         Viewer.of(authentication));
     return ResponseEntity.accepted().body(live(runner.live()));
   }

@@ -30,7 +30,13 @@ class PatrolLauncher {
    *
    * @throws ResponseStatusException 400 naming the bad seed or limit, 409 while one runs
    */
-  void start(List<String> lines, int maxPages, int maxDepth, Viewer viewer) {
+  void start(
+      List<String> lines,
+      int maxPages,
+      int maxDepth,
+      int threads,
+      int threadsPerHost,
+      Viewer viewer) {
     LinkedHashSet<String> seeds = new LinkedHashSet<>();
     lines.stream()
         .map(String::strip)
@@ -51,6 +57,14 @@ class PatrolLauncher {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "max depth must be 0-10, got " + maxDepth);
     }
+    if (threads < 1 || threads > 64) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "fetch threads must be 1-64, got " + threads);
+    }
+    if (threadsPerHost < 1 || threadsPerHost > 64) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "fetch threads per host must be 1-64, got " + threadsPerHost);
+    }
     var problems =
         Seeds.check(
             List.copyOf(seeds),
@@ -60,7 +74,11 @@ class PatrolLauncher {
     if (!problems.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, problems.get(0).message());
     }
-    if (!runner.start(List.copyOf(seeds), maxPages, maxDepth, viewer.username())) {
+    PatrolRunner.Limits asked = runner.limits(maxPages, maxDepth);
+    PatrolRunner.Limits limits =
+        new PatrolRunner.Limits(
+            maxPages, maxDepth, asked.politenessMs(), threads, Math.min(threadsPerHost, threads));
+    if (!runner.start(List.copyOf(seeds), limits, viewer.username())) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "a patrol is already running");
     }
   }

@@ -67,11 +67,18 @@ class PatrolPages {
       @RequestParam("seeds") String seeds,
       @RequestParam(name = "maxPages", defaultValue = "200") int maxPages,
       @RequestParam(name = "maxDepth", defaultValue = "2") int maxDepth,
+      @RequestParam(name = "threads", defaultValue = "4") int threads,
+      @RequestParam(name = "threadsPerHost", defaultValue = "2") int threadsPerHost,
       Authentication authentication,
       RedirectAttributes redirect) {
     try {
       launcher.start(
-          Arrays.asList(seeds.split("\\R")), maxPages, maxDepth, Viewer.of(authentication));
+          Arrays.asList(seeds.split("\\R")),
+          maxPages,
+          maxDepth,
+          threads,
+          threadsPerHost,
+          Viewer.of(authentication));
       redirect.addFlashAttribute("started", true);
     } catch (ResponseStatusException e) {
       redirect.addFlashAttribute("patrolError", e.getReason());

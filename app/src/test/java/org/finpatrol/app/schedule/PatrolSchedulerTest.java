@@ -57,7 +57,7 @@ class PatrolSchedulerTest {
   @Test
   void aDailyScheduleRunsAtItsTimeOnceAndNotBefore() {
     PatrolScheduler daily =
-        scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, 1000, false));
+        scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, 1000, 4, 2, false));
     daily.tick();
     assertThat(started).as("first sight only starts the count").isEmpty();
     assertThat(daily.nextRuns().get("default")).isEqualTo(Instant.parse("2026-12-01T18:00:00Z"));
@@ -74,7 +74,7 @@ class PatrolSchedulerTest {
   void runsMissedWhileDownRunOnceNotOncePerMissedTime() {
     last.put("recheck", clock.instant());
     PatrolScheduler hourly =
-        scheduler(new PatrolSchedule("recheck", "0 0 * * * *", 200, 0, 1000, true));
+        scheduler(new PatrolSchedule("recheck", "0 0 * * * *", 200, 0, 1000, 4, 2, true));
     clock.advance(Duration.ofHours(30)); // the server was down for 30 hourly runs
     hourly.tick();
     hourly.tick();
@@ -88,7 +88,7 @@ class PatrolSchedulerTest {
   void aScheduleThatCannotStartYetStaysDue() {
     last.put("default", clock.instant());
     PatrolScheduler daily =
-        scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, 1000, false));
+        scheduler(new PatrolSchedule("default", "0 0 2 * * *", 200, 2, 1000, 4, 2, false));
     clock.advance(Duration.ofHours(1));
     busy = true;
     daily.tick();

@@ -68,7 +68,8 @@ class ScheduledPatrolIT {
     Files.writeString(config.resolve("seeds/sites.txt"), "# 测试站点\n" + seed + "\n");
     Files.writeString(
         config.resolve("schedules.yml"),
-        "schedules:\n  - group: sites\n    cron: \"0 0 3 * * *\"\n    max_depth: 0\n");
+        "schedules:\n  - group: sites\n    cron: \"0 0 3 * * *\"\n    max_depth: 0\n"
+            + "    threads: 3\n    threads_per_host: 1\n");
     context =
         FinPatrolApplication.start(new AppPaths(data.resolve("data"), config), false, 0, Map.of());
     PatrolRunner runner = context.getBean(PatrolRunner.class);
@@ -95,6 +96,14 @@ class ScheduledPatrolIT {
     assertThat(context.getBean(PatrolStore.class).recentRuns(5))
         .singleElement()
         .satisfies(r -> assertThat(r.flagged()).isEqualTo(1));
+    assertThat(
+            org.springframework.jdbc.core.simple.JdbcClient.create(
+                    context.getBean(javax.sql.DataSource.class))
+                .sql("SELECT threads, threads_per_host FROM patrol_run")
+                .query((rs, n) -> rs.getInt(1) + "/" + rs.getInt(2))
+                .list())
+        .as("the schedule's fetch threads, kept with the run")
+        .containsExactly("3/1");
     assertThat(schedules.status())
         .singleElement()
         .satisfies(s -> assertThat(s.nextRun()).isNotNull());

@@ -46,14 +46,47 @@ class SchedulesTest {
                 cron: "0 0 2 * * *"
                 max_pages: 500
                 politeness_ms: 200
+                threads: 8
+                threads_per_host: 3
               - group: recheck
                 cron: "0 0 * * * *"
                 recheck: true
             """);
     assertThat(s)
         .containsExactly(
-            new PatrolSchedule("platforms", "0 0 2 * * *", 500, 2, 200, false),
-            new PatrolSchedule("recheck", "0 0 * * * *", 200, 2, 1000, true));
+            new PatrolSchedule("platforms", "0 0 2 * * *", 500, 2, 200, 8, 3, false),
+            new PatrolSchedule("recheck", "0 0 * * * *", 200, 2, 1000, 4, 2, true));
+  }
+
+  @Test
+  void fetchThreadsAreCheckedAndOneHostNeverGetsMoreThanThePatrol() throws IOException {
+    assertThat(
+            problems(
+                """
+                schedules:
+                  - group: platforms
+                    cron: "0 0 2 * * *"
+                    threads: 0
+                    threads_per_host: 兩个
+                """))
+        .satisfiesExactly(
+            p -> assertThat(p).startsWith(file + ":4: ").contains("threads"),
+            p -> assertThat(p).startsWith(file + ":5: ").contains("threads_per_host"));
+    assertThat(
+            load(
+                """
+                schedules:
+                  - group: platforms
+                    cron: "0 0 2 * * *"
+                    threads: 2
+                    threads_per_host: 6
+                """))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.threads()).isEqualTo(2);
+              assertThat(s.threadsPerHost()).isEqualTo(2);
+            });
   }
 
   @Test

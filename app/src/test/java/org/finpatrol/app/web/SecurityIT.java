@@ -225,6 +225,10 @@ class SecurityIT {
     assertThat(privateSeed.statusCode()).isEqualTo(400);
     assertThat(privateSeed.body()).contains("10.1.2.3");
     assertThat(startPatrol("{\"seeds\": \"http://a.example.cn/\"}").statusCode()).isEqualTo(400);
+    HttpResponse<String> threads =
+        startPatrol("{\"seeds\": [\"http://xinsheng.example.cn/\"], \"threads\": 65}");
+    assertThat(threads.statusCode()).isEqualTo(400);
+    assertThat(threads.body()).contains("fetch threads must be 1-64, got 65");
     HttpResponse<String> list =
         http.send(
             TestLogins.admin(URI.create(base + "/api/patrols")).build(),
