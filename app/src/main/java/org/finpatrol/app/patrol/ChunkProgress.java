@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Progress lines of a chunk step (index, classify) about every two seconds: pages done of the run's
  * pages, the rate, the time left at that rate and, for classification, the pages flagged so far;
  * then one line when the step is done. A 30,000-page patrol spends most of a minute in these steps,
- * which would otherwise be silent.
+ * which would otherwise be silent. A worker's partition, which runs its chunks without a chunk
+ * step, drives it by hand ({@link #start}, {@link #afterWrite}, {@link #finish}).
  *
  * @param <O> what the step writes; {@code flagged} says which of those are flagged (null: the step
  *     flags nothing)
@@ -29,7 +30,7 @@ final class ChunkProgress<O> implements StepExecutionListener, ItemWriteListener
   private final LongSupplier millis;
 
   // Written and read by the step's own thread (before/after step, after each chunk's write; the
-  // step's write count is only brought up to date when a chunk commits).
+  // step's write count is only brought up to date when a chunk commits), or the partition's.
   private long done;
   private long total;
   private long startedAt;
@@ -38,6 +39,18 @@ final class ChunkProgress<O> implements StepExecutionListener, ItemWriteListener
 
   ChunkProgress(String label, Progress progress, PatrolStore store, Predicate<O> flagged) {
     this(label, progress, store::pagesWithContent, flagged, System::currentTimeMillis);
+  }
+
+  /** Driven by hand: {@link #start} says how many pages there are. */
+  ChunkProgress(String label, Progress progress, Predicate<O> flagged) {
+    this(
+        label,
+        progress,
+        run -> {
+          throw new IllegalStateException(label + ": started by hand, not as a step");
+        },
+        flagged,
+        System::currentTimeMillis);
   }
 
   /**
@@ -58,8 +71,13 @@ final class ChunkProgress<O> implements StepExecutionListener, ItemWriteListener
 
   @Override
   public void beforeStep(StepExecution stepExecution) {
+    start(pagesOfRun.applyAsLong(RunIds.of(stepExecution.getJobExecution())));
+  }
+
+  /** Starts the clock for {@code pages} pages to go through. */
+  void start(long pages) {
     done = 0;
-    total = pagesOfRun.applyAsLong(RunIds.of(stepExecution.getJobExecution()));
+    total = pages;
     startedAt = millis.getAsLong();
     lastLine = startedAt;
     flaggedPages = 0;
@@ -98,6 +116,12 @@ final class ChunkProgress<O> implements StepExecutionListener, ItemWriteListener
 
   @Override
   public ExitStatus afterStep(StepExecution stepExecution) {
+    finish();
+    return null;
+  }
+
+  /** The closing line: time taken, pages and (for classification) pages flagged. */
+  void finish() {
     progress.line(
         String.format(
                 Locale.ROOT,
@@ -106,7 +130,6 @@ final class ChunkProgress<O> implements StepExecutionListener, ItemWriteListener
                 (millis.getAsLong() - startedAt) / 1000.0,
                 done)
             + flaggedPart());
-    return null;
   }
 
   private String flaggedPart() {

@@ -126,23 +126,29 @@ final class PartitionTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
       }
       case "index" -> {
-        int pages;
         try (PageIndex shard = openShard(runId, partition)) {
           IndexProcessor processor = new IndexProcessor(shard, store);
-          pages = eachChunk(runId, partition, processor::process, done -> shard.commit());
+          eachChunk(
+              runId,
+              partition,
+              processor::process,
+              done -> shard.commit(),
+              new ChunkProgress<>("index " + run, progress, null));
         }
-        progress.line("index " + run + ": " + pages + " page(s) in the shard");
         context.putString(PHASE, "classify");
         return RepeatStatus.CONTINUABLE;
       }
       case "classify" -> {
-        int pages;
         try (PageIndex shard = openShard(runId, partition)) {
           ClassifyProcessor processor = new ClassifyProcessor(classifier, store);
           ClassifyWriter writer = new ClassifyWriter(store, shard);
-          pages = eachChunk(runId, partition, processor::process, writer::write);
+          eachChunk(
+              runId,
+              partition,
+              processor::process,
+              writer::write,
+              new ChunkProgress<>("classify " + run, progress, ClassifiedPage::flagged));
         }
-        progress.line("classify " + run + ": " + pages + " page(s) classified");
         context.putString(PHASE, "done");
         return RepeatStatus.FINISHED;
       }
@@ -172,22 +178,28 @@ final class PartitionTasklet implements Tasklet {
 
   /**
    * Runs the partition's stored pages through {@code step}, a chunk at a time with the chunk's
-   * pages on every core, then through {@code end}; returns the number of pages.
+   * pages on every core, then through {@code end}, telling {@code lines} as it goes.
    */
-  private <T> int eachChunk(long runId, HostPartition partition, PageStep<T> step, ChunkEnd<T> end)
+  private <T> void eachChunk(
+      long runId,
+      HostPartition partition,
+      PageStep<T> step,
+      ChunkEnd<T> end,
+      ChunkProgress<T> lines)
       throws Exception {
     Set<String> hosts =
         store.hostsOf(runId).stream()
             .filter(partition)
             .collect(java.util.stream.Collectors.toSet());
+    lines.start(hosts.isEmpty() ? 0 : store.pagesWithContent(runId, hosts));
     if (hosts.isEmpty()) {
-      return 0;
+      lines.finish();
+      return;
     }
     JdbcPagingItemReader<StoredPage> reader =
         PatrolJobConfiguration.pages(dataSource, runId, hosts);
     reader.afterPropertiesSet();
     reader.open(new ExecutionContext());
-    int total = 0;
     try {
       List<StoredPage> batch = new ArrayList<>();
       StoredPage page;
@@ -215,14 +227,14 @@ final class PartitionTasklet implements Tasklet {
             processed.add(join(r));
           }
           end.write(processed);
-          total += batch.size();
+          lines.afterWrite(processed);
           batch.clear();
         }
       } while (page != null);
     } finally {
       reader.close();
     }
-    return total;
+    lines.finish();
   }
 
   private static <T> T join(CompletableFuture<T> result) throws Exception {

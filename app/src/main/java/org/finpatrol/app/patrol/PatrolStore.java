@@ -619,6 +619,17 @@ public class PatrolStore {
         .single();
   }
 
+  /** As {@link #pagesWithContent(long)}, of these hosts only (a worker's partition). */
+  public int pagesWithContent(long runId, java.util.Collection<String> hosts) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM page WHERE run_id = :run AND host IN (:hosts) AND fetch_status IN "
+                + WITH_CONTENT)
+        .param("run", runId)
+        .param("hosts", List.copyOf(hosts))
+        .query(Integer.class)
+        .single();
+  }
+
   /** Pages of any status stored for the run. */
   public int pagesStored(long runId) {
     return statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum();

@@ -201,8 +201,14 @@ class DistributedPatrolIT {
     awaitLog(w2, spread.log("worker2"), "taking partitions");
     spread.completed(spread.manager());
     // Each worker took a partition (a worker takes one at a time, prefetch 1).
-    assertThat(read(spread.log("worker1"))).contains("crawl p").contains("COMPLETED");
-    assertThat(read(spread.log("worker2"))).contains("crawl p").contains("COMPLETED");
+    for (String worker : List.of("worker1", "worker2")) {
+      assertThat(read(spread.log(worker)))
+          .contains("crawl p")
+          .contains("COMPLETED")
+          .containsPattern("index patrol #\\d+ p\\d/2: done in [0-9.]+ s, \\d+ page\\(s\\)")
+          .containsPattern(
+              "classify patrol #\\d+ p\\d/2: done in [0-9.]+ s, \\d+ page\\(s\\), \\d+ flagged");
+    }
     spread.equalsOneProcess();
     // The workers' evidence is where the manager (and the UI) read it.
     try (var files = Files.list(spread.data().resolve("evidence"))) {

@@ -74,6 +74,24 @@ class ChunkProgressTest {
     assertThat(lines).containsExactly("index: done in 1.2 s, 2 page(s)");
   }
 
+  @Test
+  void aWorkersPartitionDrivesItByHand() {
+    ChunkProgress<String> partition =
+        new ChunkProgress<>(
+            "classify patrol #5 partition 2/3", lines::add, null, page -> true, now::get);
+    partition.start(40);
+    partition.afterWrite(chunkOf(10, "保本"));
+    now.addAndGet(2000);
+    partition.afterWrite(chunkOf(10, "保本"));
+    now.addAndGet(1000);
+    partition.finish();
+    assertThat(lines)
+        .containsExactly(
+            "classify patrol #5 partition 2/3: 20 of 40 page(s), 20 flagged, 10.0 pages/s,"
+                + " about 2 s left",
+            "classify patrol #5 partition 2/3: done in 3.0 s, 20 page(s), 20 flagged");
+  }
+
   private static Chunk<String> chunkOf(int n, String text) {
     Chunk<String> chunk = new Chunk<>();
     for (int i = 0; i < n; i++) {
