@@ -436,24 +436,27 @@ public final class Classifier {
 
   /**
    * Pattern rules, run on the normalised text only when one of their anchors occurs, and only in
-   * windows of the rule's reach (48 characters unless it says less) around their anchors' hits, not
-   * over the whole page: a Java character class such as {@code [\\p{IsHan}&&[^的了是]]} tests its
-   * excluded characters one by one, and tried at every position of a 2 KB page it cost more than
-   * everything else the classifier does.
+   * windows of the rule's reach (48 characters each side unless it says less) around their anchors'
+   * hits, not over the whole page: a Java character class such as {@code [\\p{IsHan}&&[^的了是]]}
+   * tests its excluded characters one by one, and tried at every position of a 2 KB page it cost
+   * more than everything else the classifier does.
    */
   private List<Finding> patternFindings(CompactText ct, List<PhraseAutomaton.Hit<Rule>> excepted) {
+    // Per rule, its windows in order: {from, to, the last start of an anchor hit inside}.
     Map<Rule, List<int[]>> windows = new LinkedHashMap<>();
     int length = ct.normalised().length();
     for (var hit : anchors.find(ct.compact())) {
-      int reach = ((Trigger.Regex) hit.value().trigger()).reach();
-      int from = Math.max(0, ct.originalStart(hit.start()) - reach);
-      int to = Math.min(length, ct.originalEnd(hit.end()) + reach);
+      var regex = (Trigger.Regex) hit.value().trigger();
+      int anchor = ct.originalStart(hit.start());
+      int from = Math.max(0, anchor - regex.before());
+      int to = Math.min(length, ct.originalEnd(hit.end()) + regex.after());
       List<int[]> list = windows.computeIfAbsent(hit.value(), k -> new ArrayList<>());
       int[] last = list.isEmpty() ? null : list.get(list.size() - 1);
       if (last != null && from <= last[1]) {
         last[1] = Math.max(last[1], to);
+        last[2] = Math.max(last[2], anchor);
       } else {
-        list.add(new int[] {from, to});
+        list.add(new int[] {from, to, anchor});
       }
     }
     List<Finding> findings = new ArrayList<>();
@@ -469,21 +472,23 @@ public final class Classifier {
               .useAnchoringBounds(false);
       int done = 0;
       for (int[] window : e.getValue()) {
-        int from = Math.max(window[0], done);
-        if (from >= window[1]) {
-          continue;
-        }
-        m.region(from, window[1]);
-        while (m.find()) {
-          if (m.end() == m.start()) {
+        // A match contains an anchor hit of its window, so it starts at or before the window's
+        // last one: only those starts are tried (as find() would, leftmost first), which halves
+        // the work of a pattern whose first test is a costly character class.
+        int start = Math.max(window[0], done);
+        while (start <= window[2] && start < window[1]) {
+          m.region(start, window[1]);
+          if (!m.lookingAt() || m.end() == m.start()) {
+            start++;
             continue;
           }
           done = m.end();
-          int start = ct.compactIndex(m.start());
-          int end = ct.compactIndex(m.end());
-          if (negated(ct, start)
-              || warned(ct, start)
-              || overlapsException(rule, start, end, excepted)) {
+          start = m.end();
+          int compactStart = ct.compactIndex(m.start());
+          int compactEnd = ct.compactIndex(m.end());
+          if (negated(ct, compactStart)
+              || warned(ct, compactStart)
+              || overlapsException(rule, compactStart, compactEnd, excepted)) {
             continue;
           }
           findings.add(originalFinding(ct, rule, m.start(), m.end()));

@@ -286,18 +286,34 @@ public final class RulePackLoader {
       throw new IllegalArgumentException(
           where + ": a 'pattern' needs 'anchors' (phrases that must occur before it is run)");
     }
-    int reach = Trigger.Regex.DEFAULT_REACH;
+    int before = Trigger.Regex.DEFAULT_REACH;
+    int after = Trigger.Regex.DEFAULT_REACH;
     if (map.containsKey("reach")) {
-      if (!(map.get("reach") instanceof Integer n) || n < 1 || n > 500) {
+      Object reach = map.get("reach");
+      if (reach instanceof Integer n && n >= 1 && n <= 500) {
+        before = n;
+        after = n;
+      } else if (reach instanceof List<?> sides
+          && sides.size() == 2
+          && sides.get(0) instanceof Integer b
+          && sides.get(1) instanceof Integer a
+          && b >= 0
+          && b <= 500
+          && a >= 0
+          && a <= 500
+          && a + b >= 1) {
+        before = b;
+        after = a;
+      } else {
         throw new IllegalArgumentException(
             where
-                + ": 'reach' must be a whole number of characters, 1-500, got "
-                + map.get("reach"));
+                + ": 'reach' must be a whole number of characters, 1-500, or [before, after],"
+                + " each 0-500, got "
+                + reach);
       }
-      reach = n;
     }
     try {
-      return new Trigger.Regex(Pattern.compile(source), anchors, reach);
+      return new Trigger.Regex(Pattern.compile(source), anchors, before, after);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
           where

@@ -33,18 +33,25 @@ public sealed interface Trigger {
   /**
    * A regular expression over the normalised text (simplified, half-width, lower case), run only
    * when one of {@code anchors} occurs; the match is the finding. For shapes phrases cannot list,
-   * such as operator names (鑫盛财富管理有限公司). It is tried only within {@code reach} characters of an
-   * anchor's hit, so every match must lie that close to an anchor it contains.
+   * such as operator names (鑫盛财富管理有限公司). It is tried only from {@code before} characters before an
+   * anchor's hit to {@code after} characters after it, so every match must contain an anchor and
+   * lie that close to it.
    */
-  record Regex(Pattern pattern, List<String> anchors, int reach) implements Trigger {
+  record Regex(Pattern pattern, List<String> anchors, int before, int after) implements Trigger {
     /** How far a match may reach from its anchor unless the rule says (RulePackLoader). */
     public static final int DEFAULT_REACH = 48;
 
     public Regex {
       anchors = List.copyOf(anchors);
-      if (reach < 1) {
-        throw new IllegalArgumentException("reach must be at least 1, got " + reach);
+      if (before < 0 || after < 0) {
+        throw new IllegalArgumentException(
+            "reach must be at least 0 characters each side, got " + before + " and " + after);
       }
+    }
+
+    /** As far either side of the anchor. */
+    public Regex(Pattern pattern, List<String> anchors, int reach) {
+      this(pattern, anchors, reach, reach);
     }
 
     public Regex(Pattern pattern, List<String> anchors) {

@@ -148,6 +148,30 @@ class RulePackLoaderTest {
         .extracting(f -> f.rule())
         .contains("RN-WIDE")
         .doesNotContain("RN-NEAR");
+    // Each side on its own: a brand of up to 4 characters before the anchor, 10 after it.
+    Files.writeString(
+        rules.resolve("names.yml"),
+        """
+        rules:
+          - id: RN-SIDES
+            signal: RESTRICTED_NAME
+            basis: 国办发〔2016〕21号
+            pattern: '[\\p{IsHan}]{2,4}理财[\\p{IsHan}]{8}有限公司'
+            anchors: [理财]
+            reach: [4, 12]
+          - id: RN-SHORT-BEFORE
+            signal: RESTRICTED_NAME
+            basis: 国办发〔2016〕21号
+            pattern: '[\\p{IsHan}]{2,4}理财[\\p{IsHan}]{8}有限公司'
+            anchors: [理财]
+            reach: [1, 12]
+        """);
+    var sides = new Classifier(load()).classify("a", "鑫盛理财投资顾问咨询服务有限公司：年化收益8%，立即注册投资！");
+    assertThat(sides.findings())
+        .filteredOn(f -> f.rule().equals("RN-SIDES"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.text()).isEqualTo("鑫盛理财投资顾问咨询服务有限公司"));
+    assertThat(sides.findings()).extracting(f -> f.rule()).doesNotContain("RN-SHORT-BEFORE");
     Files.writeString(
         rules.resolve("names.yml"),
         """
@@ -158,6 +182,12 @@ class RulePackLoaderTest {
             pattern: '理财'
             anchors: [理财]
             reach: far
+          - id: RN-BAD-SIDES
+            signal: RESTRICTED_NAME
+            basis: x
+            pattern: '理财'
+            anchors: [理财]
+            reach: [4]
           - id: GR-REACH
             category: GUARANTEED_RETURN
             basis: x
@@ -166,7 +196,9 @@ class RulePackLoaderTest {
         """);
     assertThatThrownBy(this::load)
         .hasMessageContaining(
-            "RN-BAD: 'reach' must be a whole number of characters, 1-500, got far")
+            "RN-BAD: 'reach' must be a whole number of characters, 1-500, or [before, after],"
+                + " each 0-500, got far")
+        .hasMessageContaining("RN-BAD-SIDES: 'reach' must be")
         .hasMessageContaining("GR-REACH: 'reach' applies to 'pattern' only");
   }
 
