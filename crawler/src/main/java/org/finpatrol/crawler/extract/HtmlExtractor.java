@@ -20,8 +20,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Extracts title, main text, links, advertisements and operator facts from HTML bytes.
@@ -47,6 +49,23 @@ public final class HtmlExtractor {
   private static final String MENU =
       "(?i)(^|[\\s_-])(nav|navbar|menu|breadcrumbs?|sidebar|copyright|toolbar|topbar)([\\s_-]|$)";
   private static final Set<String> AD_LABELS = Set.of("广告", "推广", "赞助", "广告推广", "sponsored", "ad");
+
+  // Selectors parsed once: Jsoup parses a selector string again on every select(String).
+  private static final Evaluator NOT_TEXT =
+      QueryParser.parse("script, style, noscript, template, svg, iframe, object, embed, head");
+  private static final Evaluator NAVIGATION =
+      QueryParser.parse(
+          "nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]");
+  private static final Evaluator MENUS =
+      QueryParser.parse("[class~=" + MENU + "], [id~=" + MENU + "]");
+  private static final Evaluator BLOCKS_OF_LINKS = QueryParser.parse("ul, ol, div, table, p");
+  private static final Evaluator ANCHORS = QueryParser.parse("a");
+  private static final Evaluator IMAGES_WITH_ALT = QueryParser.parse("img[alt]");
+  private static final Evaluator HREFS = QueryParser.parse("a[href]");
+  private static final Evaluator LANDINGS = QueryParser.parse("a[href], iframe[src]");
+  private static final Evaluator LINKS =
+      QueryParser.parse("a[href], area[href], iframe[src], frame[src]");
+  private static final Evaluator META = QueryParser.parse("meta[name][content]");
   private static final Set<String> BLOCKS =
       Set.of(
           "p",
@@ -96,11 +115,10 @@ public final class HtmlExtractor {
     for (Element ad : adElements) {
       ad.remove();
     }
-    doc.select("script, style, noscript, template, svg, iframe, object, embed, head").remove();
+    doc.select(NOT_TEXT).remove();
     // Operator facts live in footers and side boxes too (ICP numbers almost always do).
     OperatorFacts facts = FactsExtractor.extract(title + "\n" + clean(text(doc.body())));
-    doc.select("nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]")
-        .remove();
+    doc.select(NAVIGATION).remove();
     removeBoilerplate(doc);
     String text = clean(text(doc.body()));
     return new Extraction(
@@ -122,15 +140,15 @@ public final class HtmlExtractor {
     if (doc.body() == null) {
       return;
     }
-    doc.body().select("[class~=" + MENU + "], [id~=" + MENU + "]").remove();
-    for (Element block : doc.body().select("ul, ol, div, table, p")) {
+    doc.body().select(MENUS).remove();
+    for (Element block : doc.body().select(BLOCKS_OF_LINKS)) {
       String all = block.text();
       if (all.isEmpty() || all.length() > 400) {
         continue;
       }
       int links = 0;
       int linkText = 0;
-      for (Element a : block.select("a")) {
+      for (Element a : block.select(ANCHORS)) {
         links++;
         linkText += a.text().length();
       }
@@ -221,7 +239,7 @@ public final class HtmlExtractor {
         }
       }
       // Banner creatives are often images: their alt text is the ad's claim.
-      for (String alt : el.select("img[alt]").eachAttr("alt")) {
+      for (String alt : el.select(IMAGES_WITH_ALT).eachAttr("alt")) {
         if (!alt.isBlank() && !text.contains(alt.strip())) {
           text = (text + " " + alt.strip()).strip();
         }
@@ -259,13 +277,13 @@ public final class HtmlExtractor {
       return "ad container (" + classAndId.strip() + ")";
     }
     if (AD_LABELS.contains(el.ownText().strip().toLowerCase(Locale.ROOT))
-        && !el.select("a[href]").isEmpty()) {
+        && !el.select(HREFS).isEmpty()) {
       return "labelled " + el.ownText().strip();
     }
     for (Element child : el.children()) {
       if (child.children().isEmpty()
           && AD_LABELS.contains(child.text().strip().toLowerCase(Locale.ROOT))
-          && !el.select("a[href]").isEmpty()) {
+          && !el.select(HREFS).isEmpty()) {
         return "labelled " + child.text().strip();
       }
     }
@@ -273,7 +291,7 @@ public final class HtmlExtractor {
   }
 
   private static String landing(Element el) {
-    for (Element a : el.select("a[href], iframe[src]")) {
+    for (Element a : el.select(LANDINGS)) {
       String href = a.hasAttr("href") ? a.absUrl("href") : a.absUrl("src");
       if (isFollowable(href)) {
         return href;
@@ -284,7 +302,7 @@ public final class HtmlExtractor {
 
   private static List<String> links(Document doc) {
     Set<String> links = new LinkedHashSet<>();
-    for (Element a : doc.select("a[href], area[href], iframe[src], frame[src]")) {
+    for (Element a : doc.select(LINKS)) {
       String href = a.hasAttr("href") ? a.absUrl("href") : a.absUrl("src");
       if (isFollowable(href)) {
         links.add(href);
@@ -303,7 +321,7 @@ public final class HtmlExtractor {
 
   private static Map<String, String> meta(Document doc) {
     Map<String, String> meta = new HashMap<>();
-    for (Element m : doc.select("meta[name][content]")) {
+    for (Element m : doc.select(META)) {
       meta.putIfAbsent(m.attr("name").toLowerCase(Locale.ROOT), m.attr("content"));
     }
     return meta;
