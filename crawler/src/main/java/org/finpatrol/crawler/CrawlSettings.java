@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  * @param minFreeBytes free space kept on the evidence disk: the crawl stops before going under it
  * @param hostsOwned the hosts this crawl may fetch from (all unless it is one partition of a patrol
  *     spread over several workers, where each host belongs to exactly one partition)
+ * @param pageBudget pages shared with crawls elsewhere (a patrol's partitions), on top of {@code
+ *     maxPages}
  */
 public record CrawlSettings(
     Path workDir,
@@ -52,7 +54,8 @@ public record CrawlSettings(
     Function<String, Validators> validators,
     long warcRolloverBytes,
     long minFreeBytes,
-    Predicate<String> hostsOwned) {
+    Predicate<String> hostsOwned,
+    PageBudget pageBudget) {
 
   public static final String DEFAULT_USER_AGENT =
       "FinPatrol/0.1 (+https://github.com/finpatrol/finpatrol; financial-ad patrol)";
@@ -79,6 +82,7 @@ public record CrawlSettings(
     require(warcRolloverBytes >= 1024 * 1024, "warcRolloverBytes must be at least 1 MiB");
     require(minFreeBytes >= 0, "minFreeBytes must not be negative, got " + minFreeBytes);
     hostsOwned = hostsOwned == null ? host -> true : hostsOwned;
+    pageBudget = pageBudget == null ? PageBudget.UNLIMITED : pageBudget;
   }
 
   /**
@@ -110,6 +114,7 @@ public record CrawlSettings(
     private long warcRolloverBytes = 1L << 30;
     private long minFreeBytes = 256L << 20;
     private Predicate<String> hostsOwned;
+    private PageBudget pageBudget;
 
     private Builder(Path workDir, Path evidenceDir) {
       this.workDir = workDir;
@@ -181,6 +186,12 @@ public record CrawlSettings(
       return this;
     }
 
+    /** Shares the crawl's pages with crawls elsewhere (the partitions of one patrol). */
+    public Builder pageBudget(PageBudget budget) {
+      this.pageBudget = budget;
+      return this;
+    }
+
     public Builder maxBytes(int maxBytes) {
       this.maxBytes = maxBytes;
       return this;
@@ -210,7 +221,8 @@ public record CrawlSettings(
           validators,
           warcRolloverBytes,
           minFreeBytes,
-          hostsOwned);
+          hostsOwned,
+          pageBudget);
     }
   }
 

@@ -104,7 +104,8 @@ public final class Crawler {
           new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
       CrawlContext context =
           new CrawlContext(
-              new Scope(hosts, settings.perHostMaxPages(), settings.hostsOwned()),
+              new Scope(
+                  hosts, settings.perHostMaxPages(), settings.hostsOwned(), settings.pageBudget()),
               evidence,
               settings.userAgent(),
               fetcher,
@@ -128,7 +129,10 @@ public final class Crawler {
                   url, 0, null, status, 0, verdict.description(), null, null));
           continue;
         }
-        context.scope.countSeed(url);
+        if (!context.scope.admitSeed(url)) {
+          context.refused(Scope.Refusal.PATROL_BUDGET);
+          continue;
+        }
         controller.addSeed(url);
       }
       progress =

@@ -94,10 +94,12 @@ final class CrawlTasklet implements Tasklet {
    */
   void crawl(long runId, PatrolRequest request, Slice slice, StepContribution contribution)
       throws Exception {
+    PartitionPages shared = store.partitionPages();
     alone.executeWithoutResult(
         s -> {
           if (slice.partitioned()) {
             store.clearRun(runId, slice.owned());
+            shared.reset(runId, slice.partition());
           } else {
             store.clearRun(runId);
           }
@@ -112,6 +114,22 @@ final class CrawlTasklet implements Tasklet {
               + " torn byte(s) cut");
     }
     AtomicReference<DatabaseUnavailableException> databaseAway = new AtomicReference<>();
+    // A partition shares the run's --max-pages with the other partitions, wherever they run.
+    PageShare share =
+        slice.partitioned()
+            ? new PageShare(
+                want -> {
+                  try {
+                    return retry.call(
+                        "taking pages of the patrol's budget",
+                        () -> shared.take(runId, slice.partition(), want));
+                  } catch (DatabaseUnavailableException e) {
+                    databaseAway.compareAndSet(null, e);
+                    return 0;
+                  }
+                },
+                System::currentTimeMillis)
+            : null;
     CrawlSettings settings =
         CrawlSettings.builder(slice.frontier(), paths.evidence())
             .limits(request.maxPages(), request.maxDepth(), request.politenessMs())
@@ -133,6 +151,7 @@ final class CrawlTasklet implements Tasklet {
                 })
             .minFreeBytes(minFreeBytes)
             .hostsOwned(slice.owned())
+            .pageBudget(share)
             .build();
     List<String> seeds =
         request.seeds().stream()
@@ -149,44 +168,60 @@ final class CrawlTasklet implements Tasklet {
             + seeds.size()
             + " seed(s), at most "
             + request.maxPages()
-            + " pages, depth "
+            + (slice.partitioned() ? " pages shared by the patrol's partitions" : " pages")
+            + ", depth "
             + request.maxDepth());
     Crawler crawler = new Crawler(settings);
-    CrawlSummary summary =
-        crawler.crawl(
-            seeds,
-            runId + slice.evidenceSuffix(),
-            page -> {
-              // A database that is away for a moment holds this crawler thread until it is
-              // back; one that stays away stops the crawl.
-              try {
-                retry.run("storing " + page.url(), () -> store.savePage(runId, page));
-              } catch (DatabaseUnavailableException e) {
-                databaseAway.compareAndSet(null, e);
-                throw new SinkUnavailableException(e.getMessage(), e);
-              }
-              (page.status() == FetchStatus.OK || page.status() == FetchStatus.NOT_MODIFIED
-                      ? ok
-                      : failed)
-                  .increment();
-              perHost
-                  .computeIfAbsent(String.valueOf(page.host()), h -> new LongAdder())
-                  .increment();
-              long now = System.currentTimeMillis();
-              long last = lastReport.get();
-              if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
-                progress.line(
-                    line(
-                        slice.label(),
-                        ok,
-                        failed,
-                        perHost,
-                        crawler.progress(),
-                        page,
-                        request.maxPages(),
-                        now - startedAt));
-              }
-            });
+    CrawlSummary summary;
+    try {
+      summary =
+          crawler.crawl(
+              seeds,
+              runId + slice.evidenceSuffix(),
+              page -> {
+                // A database that is away for a moment holds this crawler thread until it is
+                // back; one that stays away stops the crawl.
+                try {
+                  retry.run("storing " + page.url(), () -> store.savePage(runId, page));
+                } catch (DatabaseUnavailableException e) {
+                  databaseAway.compareAndSet(null, e);
+                  throw new SinkUnavailableException(e.getMessage(), e);
+                }
+                (page.status() == FetchStatus.OK || page.status() == FetchStatus.NOT_MODIFIED
+                        ? ok
+                        : failed)
+                    .increment();
+                perHost
+                    .computeIfAbsent(String.valueOf(page.host()), h -> new LongAdder())
+                    .increment();
+                long now = System.currentTimeMillis();
+                long last = lastReport.get();
+                if (now - last >= PROGRESS_EVERY_MS && lastReport.compareAndSet(last, now)) {
+                  progress.line(
+                      line(
+                          slice.label(),
+                          ok,
+                          failed,
+                          perHost,
+                          crawler.progress(),
+                          page,
+                          request.maxPages(),
+                          now - startedAt));
+                }
+              });
+    } finally {
+      if (share != null) {
+        int unused = share.release();
+        try {
+          retry.run(
+              "giving back unused pages of the patrol's budget",
+              () -> shared.giveBack(runId, slice.partition(), unused));
+        } catch (DatabaseUnavailableException e) {
+          // Kept by this partition: the other partitions may fetch that many fewer pages.
+          databaseAway.compareAndSet(null, e);
+        }
+      }
+    }
     progress.line(
         String.format(
             java.util.Locale.ROOT,
@@ -218,9 +253,10 @@ final class CrawlTasklet implements Tasklet {
    * What one crawl covers: the whole run, or one partition of its hosts (a worker's share of a
    * patrol spread over several), with the partition's own frontier and evidence file names.
    */
-  record Slice(String label, Predicate<String> owned, Path frontier, String evidenceSuffix) {
+  record Slice(
+      String label, Predicate<String> owned, Path frontier, String evidenceSuffix, int partition) {
     static Slice whole(AppPaths paths) {
-      return new Slice("crawl", host -> true, paths.frontier(), "");
+      return new Slice("crawl", host -> true, paths.frontier(), "", -1);
     }
 
     static Slice partition(AppPaths paths, long runId, HostPartition partition) {
@@ -228,11 +264,12 @@ final class CrawlTasklet implements Tasklet {
           "crawl " + partition,
           partition,
           paths.partition(runId, partition.index()).resolve("frontier"),
-          "-p" + partition.index());
+          "-p" + partition.index(),
+          partition.index());
     }
 
     boolean partitioned() {
-      return !evidenceSuffix.isEmpty();
+      return partition >= 0;
     }
   }
 

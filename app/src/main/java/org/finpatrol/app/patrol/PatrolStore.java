@@ -635,6 +635,11 @@ public class PatrolStore {
     return statusCounts(runId).values().stream().mapToInt(Integer::intValue).sum();
   }
 
+  /** The pages the partitions of a spread patrol share. */
+  public PartitionPages partitionPages() {
+    return new PartitionPages(jdbc, tx);
+  }
+
   /** The heartbeats of runs and of their partitions. */
   public RunBeats beats() {
     return beats;

@@ -219,6 +219,31 @@ class DistributedPatrolIT {
   }
 
   @Test
+  void thePartitionsShareThePatrolsPageLimit() throws Exception {
+    Spread spread = Spread.create("limit");
+    Process w1 = spread.worker("worker1");
+    Process w2 = spread.worker("worker2");
+    awaitLog(w1, spread.log("worker1"), "taking partitions");
+    awaitLog(w2, spread.log("worker2"), "taking partitions");
+    List<String> args = new ArrayList<>(patrolArgs(spread.data()));
+    args.addAll(List.of("--partitions", "2", "--max-pages", "10"));
+    Process manager = child(args, spread.log("manager"), spread);
+    assertThat(manager.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String out = read(spread.log("manager"));
+    assertThat(manager.exitValue()).as(out).isZero();
+    try (Connection c = DriverManager.getConnection(SERVER + spread.database(), USER, PASSWORD)) {
+      long[] pages = {-1};
+      long[] taken = {-1};
+      query(c, "SELECT COUNT(*) FROM page", rs -> pages[0] = rs.getLong(1));
+      query(
+          c, "SELECT COALESCE(SUM(taken), 0) FROM partition_pages", rs -> taken[0] = rs.getLong(1));
+      // The sites hold 28 pages on 4 hosts; each partition on its own would fetch up to 10.
+      assertThat(pages[0]).as(out).isBetween(5L, 10L);
+      assertThat(taken[0]).as("the partitions took what they fetched").isEqualTo(pages[0]);
+    }
+  }
+
+  @Test
   void aPartitionWhoseWorkerIsKilledIsFinishedByAnother() throws Exception {
     Spread spread = Spread.create("killed");
     Process doomed = spread.worker("doomed");

@@ -312,6 +312,30 @@ class PatrolJobIT {
   }
 
   @Test
+  void thePartitionsOfASpreadPatrolShareItsPages() {
+    PatrolStore store = context.getBean(PatrolStore.class);
+    PartitionPages pages = store.partitionPages();
+    long runId =
+        store.createRun(
+            new PatrolRequest(List.of("http://xinsheng.test/"), 10, 1, 0, true, Map.of()), 2);
+    // At most half of what is left at a time: the first to ask cannot take it all.
+    assertThat(pages.take(runId, 0, 16)).isEqualTo(5);
+    assertThat(pages.take(runId, 1, 16)).isEqualTo(2);
+    assertThat(pages.take(runId, 1, 2)).isEqualTo(1);
+    assertThat(pages.take(runId, 0, 16)).isEqualTo(1);
+    assertThat(pages.take(runId, 0, 16)).isEqualTo(1);
+    assertThat(pages.taken(runId)).isEqualTo(10);
+    assertThat(pages.take(runId, 1, 16)).as("all taken").isZero();
+
+    pages.giveBack(runId, 0, 3); // partition 0's crawl ended with 3 pages unused
+    assertThat(pages.taken(runId)).isEqualTo(7);
+    assertThat(pages.take(runId, 1, 16)).isEqualTo(1);
+    pages.reset(runId, 1); // partition 1 crawls again: its pages are gone
+    assertThat(pages.taken(runId)).isEqualTo(4);
+    assertThat(pages.take(runId, 1, 16)).isEqualTo(3);
+  }
+
+  @Test
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 

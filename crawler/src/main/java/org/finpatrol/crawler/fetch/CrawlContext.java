@@ -107,7 +107,8 @@ public final class CrawlContext {
     }
   }
 
-  void refused(Scope.Refusal why) {
+  /** Counts a link (or seed) not followed, by why. */
+  public void refused(Scope.Refusal why) {
     refusals.computeIfAbsent(why, k -> new LongAdder()).increment();
   }
 

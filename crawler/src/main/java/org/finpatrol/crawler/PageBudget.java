@@ -1,0 +1,17 @@
+package org.finpatrol.crawler;
+
+/**
+ * Pages a crawl may still take on, when the limit is shared with crawls elsewhere: the partitions
+ * of one patrol, run by several workers, share the patrol's {@code --max-pages}. A URL the scope
+ * admits takes one page before it is queued; seeds take one each too, but are fetched whatever the
+ * answer. Called from every fetch thread.
+ */
+@FunctionalInterface
+public interface PageBudget {
+
+  /** No limit beyond the crawl's own {@link CrawlSettings#maxPages()}. */
+  PageBudget UNLIMITED = () -> true;
+
+  /** Takes one page; false when the budget is spent (the URL is then not followed). */
+  boolean take();
+}
