@@ -94,6 +94,17 @@ class DistributedPatrolIT {
       return data.resolveSibling(data.getFileName() + "-" + name + ".log");
     }
 
+    /** Starts workers of these names and waits until each takes partitions. */
+    void readyWorkers(String... names) throws Exception {
+      List<Process> started = new ArrayList<>();
+      for (String name : names) {
+        started.add(worker(name));
+      }
+      for (int i = 0; i < names.length; i++) {
+        awaitLog(started.get(i), log(names[i]), "taking partitions");
+      }
+    }
+
     Process worker(String name) throws IOException {
       return child(
           List.of("--data", data.toString(), "--config", config(), "worker"), log(name), this);
@@ -195,10 +206,7 @@ class DistributedPatrolIT {
   @Test
   void twoWorkersPatrolWhatOneProcessPatrols() throws Exception {
     Spread spread = Spread.create("two");
-    Process w1 = spread.worker("worker1");
-    Process w2 = spread.worker("worker2");
-    awaitLog(w1, spread.log("worker1"), "taking partitions");
-    awaitLog(w2, spread.log("worker2"), "taking partitions");
+    spread.readyWorkers("worker1", "worker2");
     spread.completed(spread.manager());
     // Each worker took a partition (a worker takes one at a time, prefetch 1).
     for (String worker : List.of("worker1", "worker2")) {
@@ -221,10 +229,7 @@ class DistributedPatrolIT {
   @Test
   void thePartitionsShareThePatrolsPageLimit() throws Exception {
     Spread spread = Spread.create("limit");
-    Process w1 = spread.worker("worker1");
-    Process w2 = spread.worker("worker2");
-    awaitLog(w1, spread.log("worker1"), "taking partitions");
-    awaitLog(w2, spread.log("worker2"), "taking partitions");
+    spread.readyWorkers("worker1", "worker2");
     List<String> args = new ArrayList<>(patrolArgs(spread.data()));
     args.addAll(List.of("--partitions", "2", "--max-pages", "10"));
     Process manager = child(args, spread.log("manager"), spread);
