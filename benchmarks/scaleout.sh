@@ -10,12 +10,14 @@
 # Needs a JDK, /usr/bin/time, the MariaDB client and the two servers.
 #
 #   benchmarks/scaleout.sh [PAGES=3000] [HOSTS=4]
+#   PIN=1 benchmarks/scaleout.sh 3000 4   # each worker (and the process of `one`) on a core of its
+#                                         # own (taskset), as if on a machine of one core each
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 pages=${1:-3000}
 hosts=${2:-4}
 jar=benchmarks/target/benchmarks.jar
-for tool in /usr/bin/time java mariadb; do
+for tool in /usr/bin/time java mariadb ${PIN:+taskset}; do
   command -v "$tool" >/dev/null || { echo "scaleout: $tool is needed" >&2; exit 2; }
 done
 [ -f "$jar" ] || { echo "scaleout: build first: mvn -B -q -pl benchmarks -am install -DskipTests" >&2; exit 2; }
@@ -62,7 +64,10 @@ run() {
   mkdir -p "$work/$name"
   local worker_pids=()
   for w in $(seq 1 "$workers"); do
-    FINPATROL_DB_URL=$url FINPATROL_JAVA_OPTS="-Xmx2g -Dfinpatrol.partition-queue=$queue" ./finpatrol \
+    local core=()
+    [ -n "${PIN:-}" ] && core=(taskset -c "$(((w - 1) % $(nproc)))")
+    FINPATROL_DB_URL=$url FINPATROL_JAVA_OPTS="-Xmx2g -Dfinpatrol.partition-queue=$queue" \
+      ${core[@]+"${core[@]}"} ./finpatrol \
       --data "$work/$name/data" --config config worker >"$work/$name/worker$w.out" 2>&1 &
     worker_pids+=($!)
     pids+=($!)
@@ -71,11 +76,13 @@ run() {
     for _ in $(seq 1 600); do grep -q "taking partitions" "$work/$name/worker$w.out" && break; sleep 0.1; done
     grep -q "taking partitions" "$work/$name/worker$w.out" || { echo "scaleout: worker $w did not start:" >&2; tail "$work/$name/worker$w.out" >&2; exit 1; }
   done
-  local partitions=()
+  local partitions=() alone=()
   [ "$workers" -gt 0 ] && partitions=(--partitions "$hosts")
+  # Pinned, the patrol of one process gets one core, as one worker does.
+  [ "$workers" -eq 0 ] && [ -n "${PIN:-}" ] && alone=(taskset -c 0)
   echo "scaleout: $name ..." >&2
   FINPATROL_DB_URL=$url FINPATROL_JAVA_OPTS="-Xmx2g -Dfinpatrol.partition-queue=$queue" \
-    /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" ./finpatrol --data "$work/$name/data" \
+    /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" ${alone[@]+"${alone[@]}"} ./finpatrol --data "$work/$name/data" \
     --config config patrol "${common[@]}" "${partitions[@]}" >"$work/$name/manager.out" 2>&1 \
     || { echo "scaleout: $name failed:" >&2; tail -20 "$work/$name/manager.out" >&2; exit 1; }
   for p in "${worker_pids[@]}"; do kill "$p" 2>/dev/null || true; done
