@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.fetch.CrawlContext;
 import org.finpatrol.crawler.fetch.Crawler4jParts;
@@ -94,7 +95,10 @@ public final class Crawler {
       Crawler4jParts parts = new Crawler4jParts(settings.politenessMs());
       PatrolPageFetcher fetcher =
           parts.fetcher(config, normalizer, settings.totalTimeout(), settings.validators());
-      FrontierConfiguration frontier = parts.frontier(config, settings.threadsPerHost());
+      LongAdder overBudget = new LongAdder();
+      FrontierConfiguration frontier =
+          parts.frontier(
+              config, settings.threadsPerHost(), settings.pageBudget(), overBudget::increment);
       unstarted = frontier;
       RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), ROBOTS_AGENT);
       parts.crawlDelaysFrom(robots);
@@ -104,8 +108,7 @@ public final class Crawler {
           new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
       CrawlContext context =
           new CrawlContext(
-              new Scope(
-                  hosts, settings.perHostMaxPages(), settings.hostsOwned(), settings.pageBudget()),
+              new Scope(hosts, settings.perHostMaxPages(), settings.hostsOwned()),
               evidence,
               settings.userAgent(),
               fetcher,
@@ -129,10 +132,7 @@ public final class Crawler {
                   url, 0, null, status, 0, verdict.description(), null, null));
           continue;
         }
-        if (!context.scope.admitSeed(url)) {
-          context.refused(Scope.Refusal.PATROL_BUDGET);
-          continue;
-        }
+        context.scope.countSeed(url);
         controller.addSeed(url);
       }
       progress =
@@ -143,6 +143,7 @@ public final class Crawler {
       } finally {
         progress = () -> CrawlProgress.NOT_RUNNING;
       }
+      context.refused(Scope.Refusal.PATROL_BUDGET, overBudget.sum());
       log.info("crawl finished: {}; links not followed: {}", context.counts(), context.refusals());
       return new CrawlSummary(
           context.counts(),

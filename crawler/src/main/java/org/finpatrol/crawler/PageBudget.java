@@ -2,9 +2,9 @@ package org.finpatrol.crawler;
 
 /**
  * Pages a crawl may still take on, when the limit is shared with crawls elsewhere: the partitions
- * of one patrol, run by several workers, share the patrol's {@code --max-pages}. A URL the scope
- * admits takes one page before it is queued; seeds take one each too, but are fetched whatever the
- * answer. Called from every fetch thread.
+ * of one patrol, run by several workers, share the patrol's {@code --max-pages}. Every URL takes
+ * one page as it is queued, seeds too, after crawler4j's own checks; one refused is not fetched
+ * (nor offered again: crawler4j has marked it seen). Called from every fetch thread.
  */
 @FunctionalInterface
 public interface PageBudget {

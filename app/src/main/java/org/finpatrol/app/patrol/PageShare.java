@@ -7,13 +7,13 @@ import org.finpatrol.crawler.PageBudget;
 /**
  * One partition's crawl's view of the patrol's shared pages ({@link PartitionPages}): it takes them
  * a block at a time, so the database is asked once every {@value #BLOCK} admitted URLs, not for
- * each; once the pages are all taken it asks again at most once a second (a partition that ends
+ * each; once the pages are all taken it asks again at most every 200 ms (a partition that ends
  * gives its unused pages back). Called from every fetch thread.
  */
 final class PageShare implements PageBudget {
 
   static final int BLOCK = 16;
-  static final long ASK_AGAIN_MS = 1000;
+  static final long ASK_AGAIN_MS = 200;
 
   private final IntUnaryOperator source;
   private final LongSupplier millis;

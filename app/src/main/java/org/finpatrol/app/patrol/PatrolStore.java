@@ -80,7 +80,11 @@ public class PatrolStore {
             request.threads(),
             request.threadsPerHost())
         .update(key, "id");
-    return key.getKey().longValue();
+    long runId = key.getKey().longValue();
+    if (partitions > 1) {
+      partitionPages().open(runId);
+    }
+    return runId;
   }
 
   public PatrolRequest loadRun(long runId) {

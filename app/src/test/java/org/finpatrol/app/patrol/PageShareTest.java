@@ -36,7 +36,7 @@ class PageShareTest {
   }
 
   @Test
-  void aSpentBudgetIsAskedAgainOnlyAfterASecond() {
+  void aSpentBudgetIsAskedAgainOnlyAfterAWhile() {
     left.set(3);
     assertThat(share.take()).isTrue();
     assertThat(share.take()).isTrue();

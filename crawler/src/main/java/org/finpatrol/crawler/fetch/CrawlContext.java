@@ -107,9 +107,15 @@ public final class CrawlContext {
     }
   }
 
-  /** Counts a link (or seed) not followed, by why. */
-  public void refused(Scope.Refusal why) {
+  void refused(Scope.Refusal why) {
     refusals.computeIfAbsent(why, k -> new LongAdder()).increment();
+  }
+
+  /** Counts {@code links} (or seeds) not followed for {@code why} (none: nothing is counted). */
+  public void refused(Scope.Refusal why, long links) {
+    if (links > 0) {
+      refusals.computeIfAbsent(why, k -> new LongAdder()).add(links);
+    }
   }
 
   /** Notes that {@code from} redirected to {@code to}; returns the length of the chain so far. */

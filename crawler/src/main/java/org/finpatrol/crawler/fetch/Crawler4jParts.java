@@ -62,10 +62,16 @@ public final class Crawler4jParts {
 
   /**
    * crawler4j's frontier, made to hand out URLs host by host as their polite slots come up, at most
-   * {@code threadsPerHost} of one host's at a time.
+   * {@code threadsPerHost} of one host's at a time; each URL it schedules takes a page of {@code
+   * budget} first, and one refused for it is dropped and reported to {@code overBudget}.
    */
-  public FrontierConfiguration frontier(CrawlConfig config, int threadsPerHost) {
-    return HostAwareFrontier.wrap(new BoundedSleepycatFrontier(config), politeness, threadsPerHost);
+  public FrontierConfiguration frontier(
+      CrawlConfig config,
+      int threadsPerHost,
+      org.finpatrol.crawler.PageBudget budget,
+      Runnable overBudget) {
+    return HostAwareFrontier.wrap(
+        new BoundedSleepycatFrontier(config), politeness, threadsPerHost, budget, overBudget);
   }
 
   /** Lets the politeness honour robots.txt Crawl-delay values as robots.txt files are read. */

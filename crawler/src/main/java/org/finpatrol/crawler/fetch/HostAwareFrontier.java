@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.finpatrol.crawler.PageBudget;
 import org.finpatrol.crawler.Urls;
 
 /**
@@ -47,22 +48,45 @@ final class HostAwareFrontier implements Frontier {
   private final Map<Thread, String> inHand = new HashMap<>();
   private final Map<String, Integer> inHandPerHost = new HashMap<>();
   private final int perHost;
+  private final PageBudget budget;
+  private final Runnable overBudget;
   private int buffered;
 
   HostAwareFrontier(Frontier queue, HostPoliteness politeness, int perHost) {
+    this(queue, politeness, perHost, PageBudget.UNLIMITED, () -> {});
+  }
+
+  /**
+   * As above; every URL scheduled (seeds too) first takes a page of {@code budget}, shared with
+   * crawls elsewhere, and one refused for it is dropped and reported to {@code overBudget}. Taken
+   * here, after crawler4j's own checks (robots.txt, seen before), a page is never spent on a URL
+   * that is not fetched.
+   */
+  HostAwareFrontier(
+      Frontier queue,
+      HostPoliteness politeness,
+      int perHost,
+      PageBudget budget,
+      Runnable overBudget) {
     if (perHost < 1) {
       throw new IllegalArgumentException("threads per host must be at least 1, got " + perHost);
     }
     this.queue = queue;
     this.politeness = politeness;
     this.perHost = perHost;
+    this.budget = budget;
+    this.overBudget = overBudget;
   }
 
   /** A configuration whose frontier is {@code configuration}'s, wrapped in this one. */
   static FrontierConfiguration wrap(
-      FrontierConfiguration configuration, HostPoliteness politeness, int perHost) {
+      FrontierConfiguration configuration,
+      HostPoliteness politeness,
+      int perHost,
+      PageBudget budget,
+      Runnable overBudget) {
     HostAwareFrontier frontier =
-        new HostAwareFrontier(configuration.getFrontier(), politeness, perHost);
+        new HostAwareFrontier(configuration.getFrontier(), politeness, perHost, budget, overBudget);
     return new FrontierConfiguration() {
       @Override
       public DocIDServer getDocIDServer() {
@@ -208,13 +232,29 @@ final class HostAwareFrontier implements Frontier {
 
   @Override
   public void scheduleAll(List<WebURL> urls) {
-    queue.scheduleAll(urls);
+    if (budget == PageBudget.UNLIMITED) {
+      queue.scheduleAll(urls);
+    } else {
+      List<WebURL> within = new java.util.ArrayList<>(urls.size());
+      for (WebURL url : urls) {
+        if (budget.take()) {
+          within.add(url);
+        } else {
+          overBudget.run();
+        }
+      }
+      queue.scheduleAll(within);
+    }
     wakeUp();
   }
 
   @Override
   public void schedule(WebURL url) {
-    queue.schedule(url);
+    if (budget.take()) {
+      queue.schedule(url);
+    } else {
+      overBudget.run();
+    }
     wakeUp();
   }
 

@@ -59,14 +59,13 @@ public final class Scope {
     REDIRECT_CHAIN,
     /** The host belongs to another partition of a patrol spread over several workers. */
     OTHER_PARTITION,
-    /** The pages the patrol's partitions share are taken. */
+    /** The pages the patrol's partitions share are taken (refused as it is scheduled). */
     PATROL_BUDGET
   }
 
   private final Set<String> hosts = ConcurrentHashMap.newKeySet();
   private final int perHostBudget;
   private final Predicate<String> owned;
-  private final org.finpatrol.crawler.PageBudget budget;
   private final int minYear;
   private final int maxYear;
   private final ConcurrentHashMap<String, AtomicInteger> admitted = new ConcurrentHashMap<>();
@@ -78,19 +77,9 @@ public final class Scope {
 
   /** A scope that never admits a host {@code owned} refuses (another partition's). */
   public Scope(Set<String> seedHosts, int perHostBudget, Predicate<String> owned) {
-    this(seedHosts, perHostBudget, owned, org.finpatrol.crawler.PageBudget.UNLIMITED);
-  }
-
-  /** As above; every URL admitted also takes a page of {@code budget}, shared with other crawls. */
-  public Scope(
-      Set<String> seedHosts,
-      int perHostBudget,
-      Predicate<String> owned,
-      org.finpatrol.crawler.PageBudget budget) {
     seedHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
     this.perHostBudget = perHostBudget;
     this.owned = owned;
-    this.budget = budget;
     int now = Year.now(java.time.ZoneOffset.UTC).getValue();
     this.minYear = now - 10;
     this.maxYear = now + 1;
@@ -144,30 +133,18 @@ public final class Scope {
     if (count.incrementAndGet() > perHostBudget) {
       return Refusal.HOST_BUDGET;
     }
-    if (!budget.take()) {
-      // Not fetched after all: the host's count goes back, so a page of it may come later.
-      count.decrementAndGet();
-      return Refusal.PATROL_BUDGET;
-    }
     if (crossing) {
       hosts.add(host);
     }
     return null;
   }
 
-  /**
-   * Admits a seed: true, and counted against its host's page budget, unless the pages shared with
-   * other crawls are taken (a seed is otherwise always fetched).
-   */
-  public boolean admitSeed(String url) {
-    if (!budget.take()) {
-      return false;
-    }
+  /** Counts a seed against its host's page budget (seeds themselves are always fetched). */
+  public void countSeed(String url) {
     String host = org.finpatrol.crawler.Urls.host(url);
     if (host != null) {
       admitted.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
     }
-    return true;
   }
 
   private static Refusal trap(String path, String query) {

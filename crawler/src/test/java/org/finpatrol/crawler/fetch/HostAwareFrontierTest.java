@@ -101,6 +101,35 @@ class HostAwareFrontierTest {
   }
 
   @Test
+  void eachScheduledUrlTakesAPageOfASharedBudgetAndOneRefusedIsDropped() {
+    java.util.concurrent.atomic.AtomicInteger left =
+        new java.util.concurrent.atomic.AtomicInteger(3);
+    java.util.concurrent.atomic.AtomicInteger refused =
+        new java.util.concurrent.atomic.AtomicInteger();
+    HostAwareFrontier shared =
+        new HostAwareFrontier(
+            queue,
+            new HostPoliteness(0),
+            4,
+            () -> left.getAndUpdate(n -> Math.max(0, n - 1)) > 0,
+            refused::incrementAndGet);
+    shared.schedule(url("http://licai.test/")); // a seed
+    shared.scheduleAll(
+        List.of(
+            url("http://licai.test/1"),
+            url("http://daikuan.test/1"),
+            url("http://daikuan.test/2"),
+            url("http://licai.test/2")));
+    assertThat(queue.urls)
+        .extracting(WebURL::getURL)
+        .containsExactly("http://licai.test/", "http://licai.test/1", "http://daikuan.test/1");
+    assertThat(refused.get()).isEqualTo(2);
+    shared.schedule(url("http://daikuan.test/"));
+    assertThat(queue.urls).hasSize(3);
+    assertThat(refused.get()).isEqualTo(3);
+  }
+
+  @Test
   void handsOutOneUrlOfTheHostThatIsFreeSoonest() {
     // crawler4j's queue order: every page of the first platform before the second's.
     frontier.scheduleAll(

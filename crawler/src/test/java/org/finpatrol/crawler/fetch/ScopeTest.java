@@ -81,33 +81,6 @@ class ScopeTest {
   }
 
   @Test
-  void aSharedBudgetCapsEveryHostTogetherAndGivesBackTheHostsCount() {
-    java.util.concurrent.atomic.AtomicInteger left =
-        new java.util.concurrent.atomic.AtomicInteger(4);
-    Scope shared =
-        new Scope(
-            Set.of("xinsheng.test", "huitong.test"),
-            3,
-            host -> true,
-            () -> left.getAndUpdate(n -> Math.max(0, n - 1)) > 0);
-    assertThat(shared.admitSeed("http://xinsheng.test/")).isTrue();
-    assertThat(shared.decide("http://xinsheng.test/licai/1", "xinsheng.test", false, false))
-        .isNull();
-    assertThat(shared.decide("http://huitong.test/p2p/1", "xinsheng.test", false, false)).isNull();
-    assertThat(shared.decide("http://huitong.test/p2p/2", "huitong.test", false, false)).isNull();
-    assertThat(left.get()).as("the seed took one too").isZero();
-    assertThat(shared.decide("http://huitong.test/p2p/3", "huitong.test", false, false))
-        .isEqualTo(Refusal.PATROL_BUDGET);
-    assertThat(shared.admitSeed("http://huitong.test/")).as("seeds too").isFalse();
-    // Pages come back (another partition gave its unused ones back): the host's own budget of 3
-    // was not used up by the refusal.
-    left.set(5);
-    assertThat(shared.decide("http://huitong.test/p2p/3", "huitong.test", false, false)).isNull();
-    assertThat(shared.decide("http://huitong.test/p2p/4", "huitong.test", false, false))
-        .isEqualTo(Refusal.HOST_BUDGET);
-  }
-
-  @Test
   void eachHostHasAPageBudget() {
     Scope small = new Scope(Set.of("shop.test"), 5);
     long allowed = 0;
