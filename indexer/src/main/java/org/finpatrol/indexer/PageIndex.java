@@ -235,6 +235,15 @@ public final class PageIndex implements Closeable {
     }
   }
 
+  /**
+   * Writes one of the buffers of pages added since the last commit to disk as a new segment; false
+   * when none is left. A {@link #commit} writes them all on its own thread: calling this from
+   * several threads first writes several buffers at once (the indexing threads each fill one).
+   */
+  public boolean flushNextBuffer() throws IOException {
+    return requireWriter().flushNextBuffer();
+  }
+
   /** Makes everything written so far durable and visible to new searchers. */
   public void commit() throws IOException {
     requireWriter().commit();

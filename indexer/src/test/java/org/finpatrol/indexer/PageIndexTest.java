@@ -58,6 +58,40 @@ class PageIndexTest {
   }
 
   @Test
+  void buffersWrittenOutFromSeveralThreadsAreCommittedWhole() throws Exception {
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> added = new java.util.ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int thread = t;
+        added.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    index.upsert(page("http://p" + thread + ".test/" + i, "理财", "保本保息，年化收益。"));
+                  }
+                  return null;
+                }));
+      }
+      for (var f : added) {
+        f.get();
+      }
+      int flushed = 0;
+      while (index.flushNextBuffer()) {
+        flushed++;
+      }
+      assertThat(flushed).as("a buffer per indexing thread, at least one").isBetween(1, 2);
+      assertThat(index.flushNextBuffer()).isFalse();
+      index.commit();
+      assertThat(index.size()).isEqualTo(44);
+      assertThat(index.search(SearchRequest.of("保本保息", 50)).totalHits()).isEqualTo(42);
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Test
   void plainChineseQueryFindsEveryPageContainingItWithMarkedSnippets() throws IOException {
     SearchResult result = index.search(SearchRequest.of("保本保息", 10));
     assertThat(result.hits())

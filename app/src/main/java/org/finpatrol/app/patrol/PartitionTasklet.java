@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.classifier.Classifier;
@@ -19,7 +18,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.FileSystemUtils;
 
@@ -46,7 +44,7 @@ final class PartitionTasklet implements Tasklet {
   private final DataSource dataSource;
   private final Classifier classifier;
   private final java.util.function.Supplier<Segmenter> segmenters;
-  private final Executor workers;
+  private final PatrolResources.Workers workers;
   private final Progress progress;
 
   PartitionTasklet(
@@ -56,7 +54,7 @@ final class PartitionTasklet implements Tasklet {
       DataSource dataSource,
       Classifier classifier,
       java.util.function.Supplier<Segmenter> segmenters,
-      Executor workers,
+      PatrolResources.Workers workers,
       Progress progress) {
     this.crawl = crawl;
     this.store = store;
@@ -132,7 +130,7 @@ final class PartitionTasklet implements Tasklet {
               runId,
               partition,
               processor::process,
-              done -> shard.commit(),
+              new IndexCommit(shard, workers)::write,
               new ChunkProgress<>("index " + run, progress, null));
         }
         context.putString(PHASE, "classify");
@@ -196,9 +194,7 @@ final class PartitionTasklet implements Tasklet {
       lines.finish();
       return;
     }
-    JdbcPagingItemReader<StoredPage> reader =
-        PatrolJobConfiguration.pages(dataSource, runId, hosts);
-    reader.afterPropertiesSet();
+    FetchedPages reader = new FetchedPages(dataSource, runId, hosts, PatrolJobConfiguration.CHUNK);
     reader.open(new ExecutionContext());
     try {
       List<StoredPage> batch = new ArrayList<>();
@@ -220,7 +216,7 @@ final class PartitionTasklet implements Tasklet {
                         throw new java.util.concurrent.CompletionException(e);
                       }
                     },
-                    workers));
+                    workers.executor()));
           }
           Chunk<T> processed = new Chunk<>();
           for (CompletableFuture<T> r : results) {

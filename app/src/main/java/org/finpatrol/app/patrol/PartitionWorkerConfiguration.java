@@ -42,14 +42,7 @@ public class PartitionWorkerConfiguration {
     return new StepBuilder(WORKER_STEP, jobs)
         .tasklet(
             new PartitionTasklet(
-                crawl,
-                store,
-                paths,
-                dataSource,
-                classifier,
-                segmenters,
-                workers.executor(),
-                workerProgress),
+                crawl, store, paths, dataSource, classifier, segmenters, workers, workerProgress),
             new ResourcelessTransactionManager())
         .listener(new JobLogContext())
         .build();

@@ -1,6 +1,5 @@
 package org.finpatrol.app.patrol;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.finpatrol.app.AppPaths;
 import org.finpatrol.app.store.DatabaseRetry;
@@ -16,9 +15,7 @@ import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -155,7 +152,7 @@ public class PatrolJobConfiguration {
   Step indexStep(
       JobRepository jobs,
       PlatformTransactionManager tx,
-      JdbcPagingItemReader<StoredPage> fetchedPages,
+      ItemStreamReader<StoredPage> fetchedPages,
       PageIndex index,
       PatrolStore store,
       PatrolResources.Workers workers,
@@ -167,7 +164,7 @@ public class PatrolJobConfiguration {
         .reader(fetchedPages)
         .processor(new IndexProcessor(index, store))
         .taskExecutor(workers.executor())
-        .writer(new IndexCommit(index))
+        .writer(new IndexCommit(index, workers))
         .listener((org.springframework.batch.core.listener.StepExecutionListener) lines)
         .listener((org.springframework.batch.core.listener.ItemWriteListener<StoredPage>) lines)
         .build();
@@ -177,7 +174,7 @@ public class PatrolJobConfiguration {
   Step classifyStep(
       JobRepository jobs,
       PlatformTransactionManager tx,
-      JdbcPagingItemReader<StoredPage> fetchedPages,
+      ItemStreamReader<StoredPage> fetchedPages,
       Classifier classifier,
       PatrolStore store,
       PageIndex index,
@@ -234,52 +231,9 @@ public class PatrolJobConfiguration {
   /** The run's successfully fetched pages, in id order; restartable from the last chunk. */
   @Bean
   @StepScope
-  JdbcPagingItemReader<StoredPage> fetchedPages(
-      DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId)
-      throws Exception {
-    return pages(dataSource, runId, null);
-  }
-
-  /**
-   * The run's successfully fetched pages of {@code hosts} (all hosts when null), in id order, a
-   * chunk at a time.
-   */
-  static JdbcPagingItemReader<StoredPage> pages(
-      DataSource dataSource, long runId, java.util.Set<String> hosts) throws Exception {
-    Map<String, Object> parameters = new java.util.HashMap<>();
-    parameters.put("run", runId);
-    if (hosts != null) {
-      parameters.put("hosts", java.util.List.copyOf(hosts));
-    }
-    return new JdbcPagingItemReaderBuilder<StoredPage>()
-        .name("fetchedPages")
-        .dataSource(dataSource)
-        .selectClause(
-            "SELECT id, url, host, title, body_text, fetched_at, warc_file, record_id, sha256,"
-                + " facts, (SELECT COUNT(*) FROM page_ad a WHERE a.page_id = page.id) AS ad_count")
-        .fromClause("FROM page")
-        .whereClause(
-            "WHERE run_id = :run AND fetch_status IN "
-                + PatrolStore.WITH_CONTENT
-                + (hosts == null ? "" : " AND host IN (:hosts)"))
-        .parameterValues(parameters)
-        .sortKeys(Map.of("id", Order.ASCENDING))
-        .pageSize(CHUNK)
-        .rowMapper(
-            (rs, n) ->
-                new StoredPage(
-                    rs.getLong("id"),
-                    rs.getString("url"),
-                    rs.getString("host"),
-                    rs.getString("title"),
-                    rs.getString("body_text"),
-                    rs.getTimestamp("fetched_at").toInstant(),
-                    rs.getString("warc_file"),
-                    rs.getString("record_id"),
-                    rs.getString("sha256"),
-                    rs.getString("facts"),
-                    rs.getInt("ad_count")))
-        .build();
+  ItemStreamReader<StoredPage> fetchedPages(
+      DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId) {
+    return new FetchedPages(dataSource, runId, null, CHUNK);
   }
 
   @Bean

@@ -19,6 +19,10 @@ public class PatrolResources {
    * chunk as before.
    */
   record Workers(ThreadPoolTaskExecutor executor) implements AutoCloseable {
+    int threads() {
+      return executor.getCorePoolSize();
+    }
+
     @Override
     public void close() {
       executor.shutdown();
