@@ -31,6 +31,44 @@ class PhraseAutomatonTest {
   }
 
   @Test
+  void findsWhatAPlainSearchAtEveryPositionFinds() {
+    // Few distinct characters, so phrases share prefixes and suffixes and fail links are taken.
+    String alphabet = "保本息年化收益稳赚";
+    java.util.Random random = new java.util.Random(20261203);
+    for (int round = 0; round < 300; round++) {
+      PhraseAutomaton.Builder<Integer> builder = PhraseAutomaton.builder();
+      List<String> phrases = new java.util.ArrayList<>();
+      for (int p = 0, n = 1 + random.nextInt(round % 2 == 0 ? 6 : 400); p < n; p++) {
+        String phrase = text(random, alphabet, 1 + random.nextInt(4));
+        phrases.add(phrase);
+        builder.add(phrase, p);
+      }
+      PhraseAutomaton<Integer> automaton = builder.build();
+      String text = text(random, alphabet, random.nextInt(60));
+
+      List<String> expected = new java.util.ArrayList<>();
+      for (int p = 0; p < phrases.size(); p++) {
+        String phrase = phrases.get(p);
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+          expected.add(at + ":" + phrase + ":" + p);
+        }
+      }
+      assertThat(automaton.find(text))
+          .as("%s in %s", phrases, text)
+          .map(h -> h.start() + ":" + h.phrase() + ":" + h.value())
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  private static String text(java.util.Random random, String alphabet, int length) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+
+  @Test
   void phrasesAreCompactedLikeTheText() {
     PhraseAutomaton<String> automaton = PhraseAutomaton.<String>builder().add("穩賺 不賠", "x").build();
     CompactText text = CompactText.of("这款产品稳-赚-不-赔！");
