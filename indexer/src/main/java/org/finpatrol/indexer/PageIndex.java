@@ -199,6 +199,28 @@ public final class PageIndex implements Closeable {
   }
 
   /**
+   * Turns {@code labels} on for the page with this URL and leaves its other labels and its risk as
+   * they are: for a page just added, whose labels are all off. Cheaper than {@link #setLabels} by
+   * the labels left alone: at the next commit Lucene rewrites each updated field whole, in every
+   * segment holding an updated page.
+   *
+   * @throws IllegalArgumentException for a label outside the vocabulary given at opening
+   */
+  public void turnOnLabels(String url, Set<String> labels) throws IOException {
+    List<Field> updates = new ArrayList<>();
+    for (String label : labels) {
+      if (!labelVocabulary.contains(label)) {
+        throw new IllegalArgumentException(
+            "label '" + label + "' is not one of " + labelVocabulary);
+      }
+      updates.add(new NumericDocValuesField(Schema.LABEL_PREFIX + label, 1));
+    }
+    if (!updates.isEmpty()) {
+      requireWriter().updateDocValues(new Term(Schema.URL, url), updates.toArray(Field[]::new));
+    }
+  }
+
+  /**
    * Sets the platform risk (0–100) on every page of {@code host}, so searches can rank by it.
    * Visible after the next {@link #commit}.
    */

@@ -148,6 +148,23 @@ class PageIndexTest {
   }
 
   @Test
+  void labelsTurnedOnJoinThoseAlreadyOnAndLeaveTheRiskAlone() throws IOException {
+    index.setLabels("http://xinsheng.test/", Set.of("HIGH_YIELD"), 70);
+    index.commit();
+    index.turnOnLabels("http://xinsheng.test/", Set.of("GUARANTEED_RETURN"));
+    index.turnOnLabels("http://news.test/a", Set.of());
+    index.commit();
+    assertThat(index.search(SearchRequest.of("保本保息", 10)).hits())
+        .extracting(SearchHit::url, SearchHit::labels, SearchHit::risk)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "http://xinsheng.test/", List.of("GUARANTEED_RETURN", "HIGH_YIELD"), 70),
+            org.assertj.core.groups.Tuple.tuple("http://news.test/a", List.of(), 0));
+    assertThatThrownBy(() -> index.turnOnLabels("http://news.test/a", Set.of("NOPE")))
+        .hasMessageContaining("NOPE");
+  }
+
+  @Test
   void reindexingTheSameUrlReplacesTheDocument() throws IOException {
     index.upsert(page("http://xinsheng.test/", "鑫盛理财", "页面已更新，不再有承诺。"));
     index.commit();

@@ -1,6 +1,7 @@
 package org.finpatrol.app.patrol;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import org.finpatrol.indexer.PageIndex;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -22,13 +23,14 @@ final class ClassifyWriter implements ItemWriter<ClassifiedPage> {
 
   @Override
   public void write(Chunk<? extends ClassifiedPage> pages) throws IOException {
+    store.saveClassifications(List.copyOf(pages.getItems()));
     for (ClassifiedPage c : pages) {
-      store.saveClassification(c.page(), c.result(), c.ads());
       Set<String> labels = c.labels();
       if (!labels.isEmpty()) {
-        // The index step wrote the page with every label off; an unflagged page needs no update
-        // (each one is a doc-values update Lucene applies at the commit).
-        index.setLabels(c.page().url(), labels, 0);
+        // The index step wrote the page with every label off: an unflagged page needs no update,
+        // and a flagged one only its labels that are on (Lucene rewrites each updated doc-values
+        // field of a segment whole at the commit: setting all of them took most of the commit).
+        index.turnOnLabels(c.page().url(), labels);
       }
     }
     index.commit();

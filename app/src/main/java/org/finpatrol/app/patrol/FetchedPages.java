@@ -19,8 +19,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * stops. Spring Batch's paging reader orders by {@code id} alone, which H2 could not take from an
  * index that starts with the run: every query read and sorted all the run's remaining rows, text
  * included, and reading became quadratic in the pages of a patrol.
+ *
+ * <p>Not final: the step-scoped bean is a subclass proxy (Spring Batch looks at the class of a
+ * step-scoped reader for listener annotations, and warns when it is given an interface).
  */
-final class FetchedPages implements ItemStreamReader<StoredPage> {
+class FetchedPages implements ItemStreamReader<StoredPage> {
 
   private static final String LAST_ID = "fetchedPages.last.id";
 

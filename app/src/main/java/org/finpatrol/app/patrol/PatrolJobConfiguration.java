@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -152,7 +151,7 @@ public class PatrolJobConfiguration {
   Step indexStep(
       JobRepository jobs,
       PlatformTransactionManager tx,
-      ItemStreamReader<StoredPage> fetchedPages,
+      FetchedPages fetchedPages,
       PageIndex index,
       PatrolStore store,
       PatrolResources.Workers workers,
@@ -174,7 +173,7 @@ public class PatrolJobConfiguration {
   Step classifyStep(
       JobRepository jobs,
       PlatformTransactionManager tx,
-      ItemStreamReader<StoredPage> fetchedPages,
+      FetchedPages fetchedPages,
       Classifier classifier,
       PatrolStore store,
       PageIndex index,
@@ -231,7 +230,7 @@ public class PatrolJobConfiguration {
   /** The run's successfully fetched pages, in id order; restartable from the last chunk. */
   @Bean
   @StepScope
-  ItemStreamReader<StoredPage> fetchedPages(
+  FetchedPages fetchedPages(
       DataSource dataSource, @Value("#{jobParameters['" + RUN_ID + "']}") Long runId) {
     return new FetchedPages(dataSource, runId, null, CHUNK);
   }

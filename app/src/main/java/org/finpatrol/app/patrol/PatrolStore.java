@@ -40,12 +40,14 @@ public class PatrolStore {
       tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batches;
   private final Clock clock;
   private final RunBeats beats;
   private final org.springframework.transaction.support.TransactionTemplate tx;
 
   public PatrolStore(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.batches = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     this.clock = clock;
     this.beats = new RunBeats(jdbc);
     this.tx =
@@ -379,48 +381,73 @@ public class PatrolStore {
         .list();
   }
 
-  /** Replaces the page's (and its ads') classification and findings. */
-  public void saveClassification(
-      StoredPage page, Classification result, Map<StoredAd, Classification> ads) {
-    jdbc.sql("DELETE FROM finding WHERE page_id = ?").param(page.id()).update();
-    jdbc.sql(
-            "UPDATE page SET page_type = ?, guaranteed_return = ?, financial_solicitation = ?, signals = ?"
-                + " WHERE id = ?")
-        .params(
+  /**
+   * Replaces the pages' (and their ads') classification and findings, in batches: one statement
+   * each for all the pages' old findings, their classification, their ads' and their new findings.
+   */
+  void saveClassifications(List<ClassifiedPage> pages) {
+    if (pages.isEmpty()) {
+      return;
+    }
+    List<Object[]> ids = new ArrayList<>();
+    List<Object[]> classified = new ArrayList<>();
+    List<Object[]> ads = new ArrayList<>();
+    List<Object[]> findings = new ArrayList<>();
+    for (ClassifiedPage c : pages) {
+      long page = c.page().id();
+      Classification result = c.result();
+      ids.add(new Object[] {page});
+      classified.add(
+          new Object[] {
             result.pageType(),
             result.guaranteedReturn(),
             result.financialSolicitation(),
             String.join(",", result.signals()),
-            page.id())
-        .update();
-    insertFindings(page, null, result.findings());
-    for (Map.Entry<StoredAd, Classification> e : ads.entrySet()) {
-      jdbc.sql("UPDATE page_ad SET guaranteed_return = ?, signals = ? WHERE id = ?")
-          .params(
+            page
+          });
+      findings(page, null, result.findings(), findings);
+      for (Map.Entry<StoredAd, Classification> e : c.ads().entrySet()) {
+        ads.add(
+            new Object[] {
               e.getValue().guaranteedReturn(),
               String.join(",", e.getValue().signals()),
-              e.getKey().id())
-          .update();
-      insertFindings(page, e.getKey().id(), e.getValue().findings());
+              e.getKey().id()
+            });
+        findings(page, e.getKey().id(), e.getValue().findings(), findings);
+      }
+    }
+    batches.batchUpdate("DELETE FROM finding WHERE page_id = ?", ids);
+    batches.batchUpdate(
+        "UPDATE page SET page_type = ?, guaranteed_return = ?, financial_solicitation = ?,"
+            + " signals = ? WHERE id = ?",
+        classified);
+    if (!ads.isEmpty()) {
+      batches.batchUpdate(
+          "UPDATE page_ad SET guaranteed_return = ?, signals = ? WHERE id = ?", ads);
+    }
+    if (!findings.isEmpty()) {
+      batches.batchUpdate(
+          "INSERT INTO finding (run_id, page_id, ad_id, rule_id, category, signal_id, start_offset,"
+              + " end_offset, matched_text, basis) SELECT run_id, id, ?, ?, ?, ?, ?, ?, ?, ?"
+              + " FROM page WHERE id = ?",
+          findings);
     }
   }
 
-  private void insertFindings(StoredPage page, Long adId, List<Finding> findings) {
-    for (Finding f : findings) {
-      jdbc.sql(
-              "INSERT INTO finding (run_id, page_id, ad_id, rule_id, category, signal_id, start_offset,"
-                  + " end_offset, matched_text, basis) SELECT run_id, id, ?, ?, ?, ?, ?, ?, ?, ? FROM page WHERE id = ?")
-          .params(
-              adId,
-              f.rule(),
-              f.category(),
-              f.signal(),
-              f.start(),
-              f.end(),
-              clip(f.text(), 1024),
-              clip(f.basis(), 1024),
-              page.id())
-          .update();
+  private static void findings(long page, Long adId, List<Finding> found, List<Object[]> rows) {
+    for (Finding f : found) {
+      rows.add(
+          new Object[] {
+            adId,
+            f.rule(),
+            f.category(),
+            f.signal(),
+            f.start(),
+            f.end(),
+            clip(f.text(), 1024),
+            clip(f.basis(), 1024),
+            page
+          });
     }
   }
 

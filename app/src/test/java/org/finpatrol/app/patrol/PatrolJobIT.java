@@ -336,6 +336,47 @@ class PatrolJobIT {
   }
 
   @Test
+  void theClassificationIsOnThePagesInTheirFindingsAndOnTheIndex() throws Exception {
+    PatrolReport report = patrol();
+
+    var jdbc =
+        org.springframework.jdbc.core.simple.JdbcClient.create(
+            context.getBean(javax.sql.DataSource.class));
+    Map<String, Boolean> guaranteed = new java.util.TreeMap<>();
+    jdbc.sql("SELECT url, guaranteed_return FROM page WHERE run_id = ?")
+        .param(report.runId())
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> guaranteed.put(rs.getString(1), rs.getBoolean(2)));
+    String home = "http://xinsheng.test:" + sites.port() + "/";
+    String products = home + "products";
+    String bank = "http://bank.test:" + sites.port() + "/";
+    assertThat(guaranteed).containsEntry(home, true).containsEntry(products, true);
+    assertThat(guaranteed).containsEntry(bank, false);
+    List<String> homeFindings =
+        jdbc.sql(
+                "SELECT f.matched_text FROM finding f JOIN page p ON p.id = f.page_id"
+                    + " WHERE p.run_id = ? AND p.url = ? AND f.category = 'GUARANTEED_RETURN'")
+            .params(report.runId(), home)
+            .query(String.class)
+            .list();
+    assertThat(homeFindings).contains("保本保息");
+
+    org.finpatrol.indexer.PageIndex index = context.getBean(org.finpatrol.indexer.PageIndex.class);
+    assertThat(
+            index
+                .search(
+                    org.finpatrol.indexer.SearchRequest.of("理财", 10)
+                        .withLabels(java.util.Set.of("GUARANTEED_RETURN")))
+                .hits())
+        .extracting(org.finpatrol.indexer.SearchHit::url)
+        .containsExactly(home);
+    assertThat(index.search(org.finpatrol.indexer.SearchRequest.of("鹤壁银行", 10)).hits())
+        .singleElement()
+        .satisfies(hit -> assertThat(hit.labels()).isEmpty());
+  }
+
+  @Test
   void completesWithStepCountsAndOpensACaseForTheBadSiteOnly() throws Exception {
     PatrolReport report = patrol();
 
