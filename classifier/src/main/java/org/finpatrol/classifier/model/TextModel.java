@@ -46,6 +46,9 @@ public final class TextModel {
 
   private final DoccatModel guaranteedReturn;
   private final DoccatModel solicitation;
+  // The same models, scored without feature strings; null for a model they cannot score exactly.
+  private final CompiledMaxent guaranteedReturnScorer;
+  private final CompiledMaxent solicitationScorer;
   private final double threshold;
   private final int trainedOn;
 
@@ -53,6 +56,8 @@ public final class TextModel {
       DoccatModel guaranteedReturn, DoccatModel solicitation, double threshold, int trainedOn) {
     this.guaranteedReturn = guaranteedReturn;
     this.solicitation = solicitation;
+    this.guaranteedReturnScorer = CompiledMaxent.of(guaranteedReturn.getMaxentModel(), YES);
+    this.solicitationScorer = CompiledMaxent.of(solicitation.getMaxentModel(), YES);
     this.threshold = threshold;
     this.trainedOn = trainedOn;
   }
@@ -127,6 +132,19 @@ public final class TextModel {
   }
 
   public ModelScores score(CompactText text) {
+    if (compiled()) {
+      return new ModelScores(guaranteedReturnScorer.yes(text), solicitationScorer.yes(text));
+    }
+    return scoreThroughOpenNlp(text);
+  }
+
+  /** Whether both models are scored without feature strings ({@link CompiledMaxent}). */
+  boolean compiled() {
+    return guaranteedReturnScorer != null && solicitationScorer != null;
+  }
+
+  /** The scores as OpenNLP computes them from the feature strings. */
+  ModelScores scoreThroughOpenNlp(CompactText text) {
     String[] f = features(text);
     return new ModelScores(yes(guaranteedReturn, f), yes(solicitation, f));
   }

@@ -43,6 +43,27 @@ class TextModelTest {
   }
 
   @Test
+  void theShippedModelScoresExactlyAsOpenNlpDoes() throws IOException {
+    TextModel shipped = TextModel.load(Path.of("../config/model"));
+    assertThat(shipped.compiled()).isTrue();
+    assertThat(model.compiled()).as("a model just trained").isTrue();
+    // Any text will do: slices of the training file, JSON punctuation and all, and a text made of
+    // characters the model never saw.
+    String corpus = Files.readString(Path.of("../config/training/dev.jsonl"));
+    List<String> texts = new ArrayList<>();
+    for (int at = 0; at + 400 < corpus.length(); at += 397) {
+      texts.add(corpus.substring(at, at + 400));
+    }
+    texts.add("龘靐齉");
+    texts.add("");
+    for (String text : texts) {
+      CompactText compact = CompactText.of(text);
+      assertThat(shipped.score(compact)).as(text).isEqualTo(shipped.scoreThroughOpenNlp(compact));
+    }
+    assertThat(texts).hasSizeGreaterThan(100);
+  }
+
+  @Test
   void featuresIgnoreSpacingScriptAndWidth() {
     assertThat(TextModel.features(CompactText.of("躺 着 收 錢")))
         .containsExactly(TextModel.features(CompactText.of("躺着收钱")));
