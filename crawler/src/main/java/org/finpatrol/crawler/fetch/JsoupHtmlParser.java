@@ -91,6 +91,72 @@ final class JsoupHtmlParser implements HtmlParser {
     return data;
   }
 
+  /**
+   * Whether the link is a plain URL the normaliser would give back as it is: http or https, a host
+   * of lower-case letters, digits, dots and hyphens, a port other than the scheme's own, and a path
+   * of unreserved characters without dot segments or empty ones, no query, no fragment. Most links
+   * of a site are, and checking costs a scan instead of a parse.
+   */
+  static boolean alreadyNormal(String url) {
+    int at;
+    boolean https;
+    if (url.startsWith("http://")) {
+      at = 7;
+      https = false;
+    } else if (url.startsWith("https://")) {
+      at = 8;
+      https = true;
+    } else {
+      return false;
+    }
+    int host = at;
+    while (at < url.length() && hostChar(url.charAt(at))) {
+      at++;
+    }
+    if (at == host
+        || !alphanumeric(url.charAt(host))
+        || !alphanumeric(url.charAt(at - 1))
+        || url.startsWith("..", host)
+        || url.substring(host, at).contains("..")) {
+      return false;
+    }
+    if (at < url.length() && url.charAt(at) == ':') {
+      int port = ++at;
+      while (at < url.length() && url.charAt(at) >= '0' && url.charAt(at) <= '9') {
+        at++;
+      }
+      String digits = url.substring(port, at);
+      if (digits.isEmpty()
+          || digits.charAt(0) == '0'
+          || digits.length() > 5
+          || digits.equals(https ? "443" : "80")) {
+        return false;
+      }
+    }
+    if (at == url.length() || url.charAt(at) != '/') {
+      return false;
+    }
+    for (int i = at; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '/') {
+        if (i + 1 < url.length() && (url.charAt(i + 1) == '/' || url.charAt(i + 1) == '.')) {
+          return false;
+        }
+      } else if (!alphanumeric(c) && c != '-' && c != '_' && c != '.' && c != '~') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hostChar(char c) {
+    return alphanumeric(c) && !(c >= 'A' && c <= 'Z') || c == '.' || c == '-';
+  }
+
+  private static boolean alphanumeric(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
   /** How many links' normal forms are remembered now. */
   int remembered() {
     return normalised.size();
@@ -98,6 +164,9 @@ final class JsoupHtmlParser implements HtmlParser {
 
   /** The link's normal form, or null when the normaliser refuses it. */
   String normalise(String link) {
+    if (alreadyNormal(link)) {
+      return link;
+    }
     String known = normalised.get(link);
     if (known == null) {
       String form = normalizer.filter(link);
