@@ -49,6 +49,15 @@ public final class HtmlExtractor {
   private static final String MENU =
       "(?i)(^|[\\s_-])(nav|navbar|menu|breadcrumbs?|sidebar|copyright|toolbar|topbar)([\\s_-]|$)";
   private static final Set<String> AD_LABELS = Set.of("广告", "推广", "赞助", "广告推广", "sponsored", "ad");
+  private static final int LONGEST_LABEL =
+      AD_LABELS.stream().mapToInt(String::length).max().orElseThrow();
+  private static final List<String> LABELS_LONGEST_FIRST =
+      AD_LABELS.stream()
+          .sorted(
+              java.util.Comparator.comparingInt(String::length)
+                  .reversed()
+                  .thenComparing(java.util.Comparator.naturalOrder()))
+          .toList();
 
   // Selectors parsed once: Jsoup parses a selector string again on every select(String).
   private static final Evaluator NOT_TEXT =
@@ -233,11 +242,7 @@ public final class HtmlExtractor {
       String landing = landing(el);
       String text = el.text().strip();
       boolean labelled = el.tagName().equals("iframe") || text.contains("广告");
-      for (String label : AD_LABELS) {
-        if (text.startsWith(label)) {
-          text = text.substring(label.length()).strip();
-        }
-      }
+      text = withoutLeadingLabels(text);
       // Banner creatives are often images: their alt text is the ad's claim.
       for (String alt : el.select(IMAGES_WITH_ALT).eachAttr("alt")) {
         if (!alt.isBlank() && !text.contains(alt.strip())) {
@@ -272,22 +277,77 @@ public final class HtmlExtractor {
     if (el.tagName().equals("a") && el.attr("rel").toLowerCase(Locale.ROOT).contains("sponsored")) {
       return "sponsored link";
     }
-    String classAndId = el.className() + " " + el.id();
-    if (AD_CLASS.matcher(classAndId).find()) {
-      return "ad container (" + classAndId.strip() + ")";
+    String className = el.className();
+    String id = el.id();
+    if (!className.isEmpty() || !id.isEmpty()) {
+      String classAndId = className + " " + id;
+      if (AD_CLASS.matcher(classAndId).find()) {
+        return "ad container (" + classAndId.strip() + ")";
+      }
     }
-    if (AD_LABELS.contains(el.ownText().strip().toLowerCase(Locale.ROOT))
+    // Most elements' own text is empty or longer than any label: then it is not built at all.
+    if (mayBeLabel(el)
+        && AD_LABELS.contains(el.ownText().strip().toLowerCase(Locale.ROOT))
         && !el.select(HREFS).isEmpty()) {
       return "labelled " + el.ownText().strip();
     }
     for (Element child : el.children()) {
-      if (child.children().isEmpty()
+      if (child.childrenSize() == 0
+          && mayBeLabel(child)
           && AD_LABELS.contains(child.text().strip().toLowerCase(Locale.ROOT))
           && !el.select(HREFS).isEmpty()) {
         return "labelled " + child.text().strip();
       }
     }
     return null;
+  }
+
+  /**
+   * The ad's text without the labels it starts with (广告推广, 广告, Sponsored, ...): the longest label
+   * first, in any case, and a Latin label only as a whole word ("ads" keeps its "ad"). The labels
+   * used to be tried in the order of a {@code Set.of}, which differs from one JVM to the next, so
+   * the same ad could keep 推广 in one patrol and lose it in the next.
+   */
+  static String withoutLeadingLabels(String text) {
+    boolean stripped = true;
+    while (stripped && !text.isEmpty()) {
+      stripped = false;
+      for (String label : LABELS_LONGEST_FIRST) {
+        int end = label.length();
+        if (text.regionMatches(true, 0, label, 0, end)
+            && !(end < text.length() && latin(text.charAt(end)) && latin(text.charAt(end - 1)))) {
+          text = text.substring(end).strip();
+          stripped = true;
+          break;
+        }
+      }
+    }
+    return text;
+  }
+
+  private static boolean latin(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  /**
+   * Whether the element's own text nodes have no more letters than the longest ad label, counting
+   * only characters that are whitespace by no one's definition (neither Java's nor Jsoup's), so
+   * that an element whose text is a label always passes.
+   */
+  private static boolean mayBeLabel(Element el) {
+    int letters = 0;
+    for (int i = 0; i < el.childNodeSize(); i++) {
+      if (el.childNode(i) instanceof TextNode text) {
+        String whole = text.getWholeText();
+        for (int j = 0; j < whole.length(); j++) {
+          char c = whole.charAt(j);
+          if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c) && ++letters > LONGEST_LABEL) {
+            return false;
+          }
+        }
+      }
+    }
+    return letters > 0;
   }
 
   private static String landing(Element el) {

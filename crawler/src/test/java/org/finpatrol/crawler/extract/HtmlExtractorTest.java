@@ -45,6 +45,38 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void anAdsLabelsAreTakenOffTheSameWayEveryTime() {
+    assertThat(HtmlExtractor.withoutLeadingLabels("广告推广 稳赚不赔")).isEqualTo("稳赚不赔");
+    assertThat(HtmlExtractor.withoutLeadingLabels("广告 推广 年化15%")).isEqualTo("年化15%");
+    assertThat(HtmlExtractor.withoutLeadingLabels("Sponsored 高收益理财")).isEqualTo("高收益理财");
+    assertThat(HtmlExtractor.withoutLeadingLabels("AD：保本")).isEqualTo("：保本");
+    assertThat(HtmlExtractor.withoutLeadingLabels("ads 保本保息")).isEqualTo("ads 保本保息");
+    assertThat(HtmlExtractor.withoutLeadingLabels("advance 理财")).isEqualTo("advance 理财");
+    assertThat(HtmlExtractor.withoutLeadingLabels("广告")).isEmpty();
+  }
+
+  @Test
+  void anElementWhoseOwnTextIsALabelMarksAnAdWhateverTheSpacing() {
+    String html =
+        // Ten spaces of two kinds around a label: more characters than any label, but no letters.
+        "<html><body><div><span>\u00a0\u00a0\u00a0\u00a0\u00a0\u3000\u3000\u3000\u3000\u3000广告\u00a0"
+            + "</span><a href=\"/x\">鑫盛理财 保本保息</a></div>"
+            + "<div>\u3000推广\n<a href=\"/y\">稳赚不赔</a></div>"
+            + "<div><span>这不是一个广告标签而是一段较长的文字</span><a href=\"/z\">新闻</a></div>"
+            + "</body></html>";
+    Extraction ex =
+        extractor.extract(
+            html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "text/html; charset=utf-8",
+            "http://news.test/");
+    assertThat(ex.ads())
+        .extracting(Ad::landingUrl, Ad::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("http://news.test/x", "鑫盛理财 保本保息"),
+            org.assertj.core.groups.Tuple.tuple("http://news.test/y", "稳赚不赔"));
+  }
+
+  @Test
   void blockElementsBecomeLines() throws IOException {
     Extraction ex = extractor.extract(page("news-with-ad.html"), null, "http://news.test/a/1");
     assertThat(ex.text().lines()).contains("我市开展互联网金融风险专项整治", "专家提醒，投资理财要选择正规机构。");
