@@ -38,6 +38,9 @@ final class PartitionTasklet implements Tasklet {
   static final String PARTITIONS = "partitions";
   static final String PHASE = "phase";
 
+  /** The step execution that ran the index phase: a classify phase in another one is resumed. */
+  static final String INDEXED_BY = "indexedBy";
+
   private final CrawlTasklet crawl;
   private final PatrolStore store;
   private final AppPaths paths;
@@ -134,12 +137,17 @@ final class PartitionTasklet implements Tasklet {
               new ChunkProgress<>("index " + run, progress, null));
         }
         context.putString(PHASE, "classify");
+        context.putLong(INDEXED_BY, contribution.getStepExecution().getId());
         return RepeatStatus.CONTINUABLE;
       }
       case "classify" -> {
         try (PageIndex shard = openShard(runId, partition)) {
           ClassifyProcessor processor = new ClassifyProcessor(classifier, store);
-          ClassifyWriter writer = new ClassifyWriter(store, shard);
+          // Resumed here after the index phase ran in an earlier attempt: the earlier attempt may
+          // have labelled pages of the shard already.
+          boolean resumed =
+              context.getLong(INDEXED_BY, -1) != contribution.getStepExecution().getId();
+          ClassifyWriter writer = new ClassifyWriter(store, shard, resumed);
           eachChunk(
               runId,
               partition,

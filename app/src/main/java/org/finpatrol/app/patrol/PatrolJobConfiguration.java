@@ -181,16 +181,19 @@ public class PatrolJobConfiguration {
       ProgressRelay progress) {
     ChunkProgress<ClassifiedPage> lines =
         new ChunkProgress<>("classify", progress, store, ClassifiedPage::flagged);
+    ClassifyWriter writer = new ClassifyWriter(store, index, false);
     return new StepBuilder("classify", jobs)
-        .<StoredPage, ClassifiedPage>chunk(CHUNK)
-        .transactionManager(tx)
-        .reader(fetchedPages)
-        .processor(new ClassifyProcessor(classifier, store))
-        .taskExecutor(workers.executor())
-        .writer(new ClassifyWriter(store, index))
-        .listener((org.springframework.batch.core.listener.StepExecutionListener) lines)
-        .listener((org.springframework.batch.core.listener.ItemWriteListener<ClassifiedPage>) lines)
-        .build();
+            .<StoredPage, ClassifiedPage>chunk(CHUNK)
+            .transactionManager(tx)
+            .reader(fetchedPages)
+            .processor(new ClassifyProcessor(classifier, store))
+            .taskExecutor(workers.executor())
+            .writer(writer)
+            .stream(writer)
+            .listener((org.springframework.batch.core.listener.StepExecutionListener) lines)
+            .listener(
+                (org.springframework.batch.core.listener.ItemWriteListener<ClassifiedPage>) lines)
+            .build();
   }
 
   /** {@code config/risk.yml}, validated at start-up. */

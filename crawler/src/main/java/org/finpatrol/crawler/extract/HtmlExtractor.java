@@ -331,8 +331,9 @@ public final class HtmlExtractor {
 
   /**
    * Whether the element's own text nodes have no more letters than the longest ad label, counting
-   * only characters that are whitespace by no one's definition (neither Java's nor Jsoup's), so
-   * that an element whose text is a label always passes.
+   * only characters that are whitespace by no one's definition (neither Java's nor Jsoup's) and
+   * that Jsoup does not drop from text (zero-width spaces, soft hyphens: an ad network hiding its
+   * label would pad it with them), so that an element whose text is a label always passes.
    */
   private static boolean mayBeLabel(Element el) {
     int letters = 0;
@@ -341,7 +342,11 @@ public final class HtmlExtractor {
         String whole = text.getWholeText();
         for (int j = 0; j < whole.length(); j++) {
           char c = whole.charAt(j);
-          if (c > ' ' && c != '\u00a0' && !Character.isWhitespace(c) && ++letters > LONGEST_LABEL) {
+          if (c > ' '
+              && c != '\u00a0'
+              && !Character.isWhitespace(c)
+              && !org.jsoup.internal.StringUtil.isInvisibleChar(c)
+              && ++letters > LONGEST_LABEL) {
             return false;
           }
         }

@@ -62,6 +62,10 @@ class HtmlExtractorTest {
         "<html><body><div><span>\u00a0\u00a0\u00a0\u00a0\u00a0\u3000\u3000\u3000\u3000\u3000广告\u00a0"
             + "</span><a href=\"/x\">鑫盛理财 保本保息</a></div>"
             + "<div>\u3000推广\n<a href=\"/y\">稳赚不赔</a></div>"
+            // A label padded with characters Jsoup drops from text: s&shy;p&shy;o... and
+            // zero-width.
+            + "<p><b>S&shy;p&shy;o&shy;n&shy;s&shy;o&shy;r&shy;e&shy;d\u200b\u200b</b>"
+            + "<a href=\"/w\">月息2分</a></p>"
             + "<div><span>这不是一个广告标签而是一段较长的文字</span><a href=\"/z\">新闻</a></div>"
             + "</body></html>";
     Extraction ex =
@@ -73,7 +77,8 @@ class HtmlExtractorTest {
         .extracting(Ad::landingUrl, Ad::text)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("http://news.test/x", "鑫盛理财 保本保息"),
-            org.assertj.core.groups.Tuple.tuple("http://news.test/y", "稳赚不赔"));
+            org.assertj.core.groups.Tuple.tuple("http://news.test/y", "稳赚不赔"),
+            org.assertj.core.groups.Tuple.tuple("http://news.test/w", "月息2分"));
   }
 
   @Test
