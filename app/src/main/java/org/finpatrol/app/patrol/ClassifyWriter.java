@@ -46,7 +46,7 @@ final class ClassifyWriter implements ItemStreamWriter<ClassifiedPage> {
 
   @Override
   public void write(Chunk<? extends ClassifiedPage> pages) throws IOException {
-    store.saveClassifications(List.copyOf(pages.getItems()));
+    store.verdicts().save(List.copyOf(pages.getItems()));
     boolean redone = everyChunkMayBeRedone || nextChunkMayBeRedone;
     for (ClassifiedPage c : pages) {
       Set<String> labels = c.labels();

@@ -377,7 +377,7 @@ public class PatrolService {
         store.statusCounts(runId),
         store.changeCounts(runId),
         store.failures(runId, MAX_FAILURES_REPORTED),
-        store.platforms(runId),
+        store.verdicts().platforms(runId),
         touched,
         workflow.overdue());
   }

@@ -27,10 +27,10 @@ final class PlatformTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunk)
       throws IOException {
     long runId = RunIds.of(chunk);
-    for (HostLabels host : store.hostLabels(runId)) {
+    for (HostLabels host : store.verdicts().hostLabels(runId)) {
       contribution.incrementReadCount();
       Platform platform = risk.score(host);
-      store.savePlatform(runId, platform);
+      store.verdicts().savePlatform(runId, platform);
       index.setHostRisk(platform.host(), platform.risk());
       contribution.incrementWriteCount(1);
     }

@@ -158,7 +158,7 @@ final class QueueTasklet implements Tasklet {
     List<Long> touched = new ArrayList<>();
     // One site case per platform (registrable domain): www.x.cn and m.x.cn are one operator.
     Map<String, List<Platform>> byPlatform = new LinkedHashMap<>();
-    for (Platform platform : store.platforms(runId)) {
+    for (Platform platform : store.verdicts().platforms(runId)) {
       contribution.incrementReadCount();
       if (!platform.categories().isEmpty()) {
         byPlatform
@@ -176,7 +176,7 @@ final class QueueTasklet implements Tasklet {
       for (Platform p : hosts) {
         categories.addAll(p.categories());
         signals.addAll(p.signals());
-        evidence.addAll(store.flaggedEvidence(runId, p.host()));
+        evidence.addAll(store.verdicts().flaggedEvidence(runId, p.host()));
       }
       String url = evidence.isEmpty() ? "http://" + riskiest.host() + "/" : evidence.get(0).url();
       ReviewCase c =
@@ -198,7 +198,7 @@ final class QueueTasklet implements Tasklet {
       touched.add(c.id());
     }
     Set<String> seenCreatives = new HashSet<>();
-    for (FlaggedAd ad : store.flaggedAds(runId)) {
+    for (FlaggedAd ad : store.verdicts().flaggedAds(runId)) {
       contribution.incrementReadCount();
       String host = ad.landingHost() != null ? ad.landingHost() : ad.seenOnHost();
       String key =
