@@ -1,7 +1,11 @@
 package org.finpatrol.text;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +85,39 @@ public final class FinanceDictionary {
       }
       merged.putAll(parse(lines, file.toString()).entries);
     }
+    return new FinanceDictionary(Map.copyOf(merged));
+  }
+
+  /**
+   * Reads one dictionary file from a stream (a search server's config resource, a jar entry), in
+   * the format of {@link #load}. The stream is read to its end, not closed.
+   *
+   * @param source what the stream is, for error messages ({@code finance.txt})
+   * @throws IllegalArgumentException naming {@code source} and the line of the first bad entry, or
+   *     when the stream is not UTF-8
+   */
+  public static FinanceDictionary read(InputStream in, String source) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    List<String> lines = new ArrayList<>();
+    try {
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(source + ": not UTF-8 text", e);
+    }
+    return parse(lines, source);
+  }
+
+  /** This dictionary with the entries of {@code other} added (theirs win for the same word). */
+  public FinanceDictionary with(FinanceDictionary other) {
+    Map<String, Entry> merged = new LinkedHashMap<>(entries);
+    merged.putAll(other.entries);
     return new FinanceDictionary(Map.copyOf(merged));
   }
 

@@ -77,4 +77,29 @@ class SegmenterTest {
         .hasMessageContaining("bad.txt:3")
         .hasMessageContaining("很多");
   }
+
+  @Test
+  void aDictionaryReadFromAStreamEqualsTheLoadedFileAndNamesItsSourceWhenBad() throws IOException {
+    Path file = Path.of("../config/dictionaries/finance.txt");
+    FinanceDictionary loaded = FinanceDictionary.load(file);
+    FinanceDictionary read;
+    try (var in = Files.newInputStream(file)) {
+      read = FinanceDictionary.read(in, "finance.txt");
+    }
+    assertThat(read.entries()).containsExactlyInAnyOrderElementsOf(loaded.entries());
+
+    byte[] utf16 = "保本保息 nz 100\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FinanceDictionary.read(new java.io.ByteArrayInputStream(utf16), "conf/x.txt"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("conf/x.txt");
+  }
+
+  @Test
+  void withAddsTheOtherDictionarysWords() {
+    FinanceDictionary both = FinanceDictionary.of("保本保息").with(FinanceDictionary.of("首付贷"));
+    assertThat(both.contains("保本保息")).isTrue();
+    assertThat(both.contains("首付贷")).isTrue();
+    assertThat(both.size()).isEqualTo(2);
+  }
 }
