@@ -14,8 +14,8 @@ import org.opensearch.plugins.Plugin;
  *
  * <ul>
  *   <li>analyzer {@code finpatrol_words}: HanLP words with the finance dictionary, for the {@code
- *       *_words} fields (setting {@code dictionary}: one or more files under the node's config
- *       directory, required);
+ *       *_words} fields (setting {@code dictionary}: one or more {@code .txt} files in {@code
+ *       finpatrol/} under the node's config directory, required);
  *   <li>analyzer {@code finpatrol_bigrams}: normalised CJK bigrams, for the fields a phrase must
  *       find any substring of;
  *   <li>tokenizer {@code finpatrol_hanlp} (same {@code dictionary} setting) and filter {@code
@@ -26,6 +26,11 @@ import org.opensearch.plugins.Plugin;
  * FinPatrol's index does.
  */
 public final class FinPatrolAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+  /** Starts HanLP now, as the node loads its plugins, not in the first thread that analyses. */
+  public FinPatrolAnalysisPlugin() {
+    Dictionaries.startHanLP();
+  }
 
   @Override
   public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {

@@ -52,6 +52,7 @@ public class FinPatrolAnalysisPluginTest extends OpenSearchSingleNodeTestCase {
     try (InputStream in = getClass().getResourceAsStream(DICTIONARY)) {
       Files.copy(in, config.resolve("finpatrol/finance.txt"), StandardCopyOption.REPLACE_EXISTING);
     }
+    Files.writeString(config.resolve("outside.txt"), "躺赚宝\n");
   }
 
   private void createPages() {
@@ -63,10 +64,10 @@ public class FinPatrolAnalysisPluginTest extends OpenSearchSingleNodeTestCase {
             Settings.builder()
                 .put("index.number_of_shards", 1)
                 .put("index.analysis.analyzer.words.type", "finpatrol_words")
-                .put("index.analysis.analyzer.words.dictionary", "finpatrol/finance.txt")
+                .put("index.analysis.analyzer.words.dictionary", "finance.txt")
                 .put("index.analysis.analyzer.bigrams.type", "finpatrol_bigrams")
                 .put("index.analysis.tokenizer.hanlp.type", "finpatrol_hanlp")
-                .put("index.analysis.tokenizer.hanlp.dictionary", "finpatrol/finance.txt")
+                .put("index.analysis.tokenizer.hanlp.dictionary", "finance.txt")
                 .put("index.analysis.analyzer.custom_words.tokenizer", "hanlp")
                 .putList("index.analysis.analyzer.custom_words.filter", "finpatrol_normalize"))
         .setMapping(
@@ -123,21 +124,42 @@ public class FinPatrolAnalysisPluginTest extends OpenSearchSingleNodeTestCase {
     assertTrue(e.getMessage(), e.getMessage().contains("[dictionary] is required"));
   }
 
-  public void testADictionaryOutsideTheConfigDirectoryIsRefused() {
-    IllegalArgumentException e =
-        expectThrows(
-            IllegalArgumentException.class,
-            () ->
-                client()
-                    .admin()
-                    .indices()
-                    .prepareCreate("bad")
-                    .setSettings(
-                        Settings.builder()
-                            .put("index.analysis.tokenizer.t.type", "finpatrol_hanlp")
-                            .put("index.analysis.tokenizer.t.dictionary", "../../../etc/passwd"))
-                    .get());
-    assertTrue(e.getMessage(), e.getMessage().contains("outside the config directory"));
+  public void testOnlyTextFilesInTheFinPatrolConfigDirectoryMayBeNamed() {
+    for (String name : List.of("../outside.txt", "../opensearch.yml", "/etc/passwd", "none.txt")) {
+      IllegalArgumentException e =
+          expectThrows(
+              IllegalArgumentException.class,
+              () ->
+                  client()
+                      .admin()
+                      .indices()
+                      .prepareCreate("bad")
+                      .setSettings(
+                          Settings.builder()
+                              .put("index.analysis.tokenizer.t.type", "finpatrol_hanlp")
+                              .put("index.analysis.tokenizer.t.dictionary", name))
+                      .get());
+      assertTrue(
+          e.getMessage(),
+          e.getMessage().contains("[dictionary] " + name + " must name a .txt file in finpatrol/"));
+    }
+  }
+
+  public void testComponentsShareASegmenterUntilTheFileChanges() throws IOException {
+    Environment environment = getInstanceFromNode(Environment.class);
+    Settings settings = Settings.builder().putList("dictionary", "finance.txt").build();
+    Segmenter first = Dictionaries.segmenter(environment, "tokenizer a", settings);
+    assertSame(first, Dictionaries.segmenter(environment, "tokenizer b", settings));
+
+    Path file = environment.configFile().resolve("finpatrol/finance.txt");
+    Files.writeString(file, "躺赚宝\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(
+        file,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(file).toMillis() + 2000));
+    Segmenter reloaded = Dictionaries.segmenter(environment, "tokenizer c", settings);
+    assertNotSame(first, reloaded);
+    assertEquals("躺赚宝", reloaded.segment("躺赚宝").get(0).text());
   }
 
   private List<String> analyze(String analyzer, String text) {

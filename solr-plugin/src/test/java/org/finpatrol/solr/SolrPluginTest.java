@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
@@ -68,16 +70,18 @@ class SolrPluginTest {
     FieldAnalysisResponse response = request.process(solr);
     List<AnalysisResponseBase.AnalysisPhase> phases = new ArrayList<>();
     response.getFieldNameAnalysis("text_words").getIndexPhases().forEach(phases::add);
-    List<String> solrTerms =
+    List<String> solrTokens =
         phases.get(phases.size() - 1).getTokens().stream()
-            .map(AnalysisResponseBase.TokenInfo::getText)
+            .map(t -> t.getText() + "@" + t.getStart() + "-" + t.getEnd() + "#" + t.getPosition())
             .toList();
 
-    List<String> finPatrolTerms;
+    List<String> finPatrolTokens;
     try (Analyzer own = new HanLPAnalyzer(new Segmenter(FinanceDictionary.load(DICTIONARY)))) {
-      finPatrolTerms = terms(own, sentence);
+      finPatrolTokens = tokens(own, sentence);
     }
-    assertThat(solrTerms).isEqualTo(finPatrolTerms).contains("稳赚不赔", "保本保息", "首付贷", "app");
+    assertThat(solrTokens)
+        .isEqualTo(finPatrolTokens)
+        .contains("稳赚不赔@1-5#1", "保本保息@11-15#5", "首付贷@22-25#8");
   }
 
   @Test
@@ -89,6 +93,12 @@ class SolrPluginTest {
   void aBigramPhraseFindsEverySubstring() throws Exception {
     assertThat(urls("text:\"保息\""))
         .containsExactlyInAnyOrder("https://a.test/1", "https://b.test/1");
+  }
+
+  @Test
+  void anUnquotedRunOfChineseIsAPhraseAsInFinPatrolsSearch() throws Exception {
+    // 承诺保息 stands as such only on b; a has 承诺 and 保息 apart (承诺保本保息).
+    assertThat(urls("text:承诺保息")).containsExactly("https://b.test/1");
   }
 
   @Test
@@ -113,13 +123,18 @@ class SolrPluginTest {
         .toList();
   }
 
-  private static List<String> terms(Analyzer analyzer, String text) throws IOException {
+  /** Each token as {@code term@start-end#position}, positions counted from 1 as Solr does. */
+  private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream("text_words", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
+      int position = 0;
       while (ts.incrementToken()) {
-        out.add(term.toString());
+        position += increment.getPositionIncrement();
+        out.add(term + "@" + offset.startOffset() + "-" + offset.endOffset() + "#" + position);
       }
       ts.end();
     }

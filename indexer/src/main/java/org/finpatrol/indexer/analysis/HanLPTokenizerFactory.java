@@ -14,9 +14,8 @@ import org.finpatrol.text.Segmenter;
 
 /**
  * {@link HanLPTokenizer} for whatever configures Lucene analysis by name: a Solr schema ({@code
- * <tokenizer name="finpatrolHanlp" dictionary="finance.txt"/>}), Lucene's {@code CustomAnalyzer},
- * the OpenSearch plugin. Found through Java's service loader, so the jar on the server's class path
- * is the whole plugin.
+ * <tokenizer name="finpatrolHanlp" dictionary="finance.txt"/>}), Lucene's {@code CustomAnalyzer}.
+ * Found through Java's service loader, so the jar on the server's class path is the whole plugin.
  *
  * <p>{@code dictionary} (required) names one or more finance dictionary files, comma-separated, in
  * the format of {@link FinanceDictionary#load}, read through the server's resource loader (Solr:

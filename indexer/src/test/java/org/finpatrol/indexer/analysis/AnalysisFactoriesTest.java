@@ -109,7 +109,7 @@ public class AnalysisFactoriesTest extends BaseTokenStreamTestCase {
                 CustomAnalyzer.builder(new FilesystemResourceLoader(DICTIONARIES, loader()))
                     .withTokenizer("finpatrolHanlp", "dictionary", "finance.txt", "dict", "x")
                     .build());
-    assertTrue(e.getMessage(), e.getMessage().contains("dict"));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown parameters [dict]"));
   }
 
   public void testAMissingDictionaryFileIsReportedByName() {
