@@ -12,7 +12,11 @@ jar=benchmarks/target/benchmarks.jar
 for tool in jcmd java; do
   command -v "$tool" >/dev/null || { echo "heap: $tool is needed (a JDK)" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "heap: build first: mvn -B -q -pl benchmarks -am install -DskipTests" >&2; exit 2; }
+# The launcher rebuilds the application, not the harnesses: a stale jar is refused, not run.
+if [ ! -f "$jar" ] || [ -n "$(find benchmarks/src benchmarks/pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "heap: $jar is missing or older than benchmarks/src; build it: mvn -B -q -pl benchmarks -am install -DskipTests" >&2
+  exit 2
+fi
 ./finpatrol --version >/dev/null
 
 work=$(mktemp -d /tmp/finpatrol-heap.XXXXXX)

@@ -20,7 +20,11 @@ jar=benchmarks/target/benchmarks.jar
 for tool in /usr/bin/time java mariadb ${PIN:+taskset}; do
   command -v "$tool" >/dev/null || { echo "scaleout: $tool is needed" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "scaleout: build first: mvn -B -q -pl benchmarks -am install -DskipTests" >&2; exit 2; }
+# The launcher rebuilds the application, not the harnesses: a stale jar is refused, not run.
+if [ ! -f "$jar" ] || [ -n "$(find benchmarks/src benchmarks/pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "scaleout: $jar is missing or older than benchmarks/src; build it: mvn -B -q -pl benchmarks -am install -DskipTests" >&2
+  exit 2
+fi
 ./finpatrol --version >/dev/null # builds the application jar now if it is stale, not while timed
 
 work=$(mktemp -d /tmp/finpatrol-scaleout.XXXXXX)
