@@ -6,6 +6,7 @@ import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The dictionary belongs to this instance (not HanLP's global one), so two segmenters with
  * different dictionaries can live side by side and a reload is a new instance. Thread-safe: each
- * thread segments with its own HanLP {@code Segment}.
+ * call takes an idle HanLP {@code Segment} of this instance (they are not thread-safe) and gives it
+ * back. A pool rather than a thread-local, so that a replaced segmenter's segments, which hold its
+ * dictionary (megabytes), go with it instead of staying attached to a server's long-lived threads.
  *
  * <p>Segmentation never fails: if HanLP throws or returns words that do not tile the input (it does
  * not on any input seen so far, but crawled text is hostile), the text is split into single code
@@ -36,7 +39,7 @@ public final class Segmenter {
   }
 
   private final DynamicCustomDictionary dictionary;
-  private final ThreadLocal<Segment> segments;
+  private final ConcurrentLinkedDeque<Segment> idle = new ConcurrentLinkedDeque<>();
   private final FinanceDictionary financeDictionary;
 
   public Segmenter(FinanceDictionary financeDictionary) {
@@ -45,15 +48,15 @@ public final class Segmenter {
     for (FinanceDictionary.Entry e : financeDictionary.entries()) {
       dictionary.insert(e.word(), e.nature() + " " + e.frequency());
     }
-    this.segments =
-        ThreadLocal.withInitial(
-            () ->
-                new ViterbiSegment()
-                    .enableCustomDictionary(dictionary)
-                    .enablePartOfSpeechTagging(false)
-                    .enableNameRecognize(false)
-                    .enableTranslatedNameRecognize(false)
-                    .enableOffset(false));
+  }
+
+  private Segment newSegment() {
+    return new ViterbiSegment()
+        .enableCustomDictionary(dictionary)
+        .enablePartOfSpeechTagging(false)
+        .enableNameRecognize(false)
+        .enableTranslatedNameRecognize(false)
+        .enableOffset(false);
   }
 
   public FinanceDictionary financeDictionary() {
@@ -77,12 +80,18 @@ public final class Segmenter {
     }
     String sentence = new String(text, offset, length);
     List<Term> terms;
+    Segment segment = idle.pollFirst();
+    if (segment == null) {
+      segment = newSegment();
+    }
     try {
-      terms = segments.get().seg(sentence);
+      terms = segment.seg(sentence);
     } catch (RuntimeException e) {
       log.warn("HanLP failed on a {}-char sentence, splitting it into characters", length, e);
       splitCodePoints(sentence, sink);
       return;
+    } finally {
+      idle.offerFirst(segment);
     }
     if (!tiles(terms, sentence)) {
       log.warn("HanLP words do not tile a {}-char sentence, splitting it into characters", length);

@@ -102,4 +102,35 @@ class SegmenterTest {
     assertThat(both.contains("首付贷")).isTrue();
     assertThat(both.size()).isEqualTo(2);
   }
+
+  @Test
+  void threadsSegmentingAtOnceGetWhatOneThreadGets() throws Exception {
+    Segmenter segmenter = new Segmenter(FinanceDictionary.of("保本保息", "年化", "首付贷"));
+    List<String> texts =
+        List.of(
+            "本平台承诺保本保息，年化收益15%。", "首付贷轻松上车，月入过万不是梦。", "投资有风险，理财需谨慎，警惕高息诱惑。", "虚拟货币挖矿高额返利，拉人头奖励。");
+    List<List<Token>> serial = texts.stream().map(segmenter::segment).toList();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 200; round++) {
+                    int i = round % texts.size();
+                    if (!segmenter.segment(texts.get(i)).equals(serial.get(i))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (var r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
