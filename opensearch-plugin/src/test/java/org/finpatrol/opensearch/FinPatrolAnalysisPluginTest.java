@@ -110,39 +110,30 @@ public class FinPatrolAnalysisPluginTest extends OpenSearchSingleNodeTestCase {
   }
 
   public void testAMissingDictionaryIsRefusedByName() {
-    IllegalArgumentException e =
-        expectThrows(
-            IllegalArgumentException.class,
-            () ->
-                client()
-                    .admin()
-                    .indices()
-                    .prepareCreate("bad")
-                    .setSettings(
-                        Settings.builder().put("index.analysis.analyzer.w.type", "finpatrol_words"))
-                    .get());
-    assertTrue(e.getMessage(), e.getMessage().contains("[dictionary] is required"));
+    String message =
+        refusal(Settings.builder().put("index.analysis.analyzer.w.type", "finpatrol_words"));
+    assertTrue(message, message.contains("[dictionary] is required"));
   }
 
   public void testOnlyTextFilesInTheFinPatrolConfigDirectoryMayBeNamed() {
     for (String name : List.of("../outside.txt", "../opensearch.yml", "/etc/passwd", "none.txt")) {
-      IllegalArgumentException e =
-          expectThrows(
-              IllegalArgumentException.class,
-              () ->
-                  client()
-                      .admin()
-                      .indices()
-                      .prepareCreate("bad")
-                      .setSettings(
-                          Settings.builder()
-                              .put("index.analysis.tokenizer.t.type", "finpatrol_hanlp")
-                              .put("index.analysis.tokenizer.t.dictionary", name))
-                      .get());
+      String message =
+          refusal(
+              Settings.builder()
+                  .put("index.analysis.tokenizer.t.type", "finpatrol_hanlp")
+                  .put("index.analysis.tokenizer.t.dictionary", name));
       assertTrue(
-          e.getMessage(),
-          e.getMessage().contains("[dictionary] " + name + " must name a .txt file in finpatrol/"));
+          message,
+          message.contains("[dictionary] " + name + " must name a .txt file in finpatrol/"));
     }
+  }
+
+  /** The message of the refusal to create an index with these settings. */
+  private String refusal(Settings.Builder settings) {
+    return expectThrows(
+            IllegalArgumentException.class,
+            () -> client().admin().indices().prepareCreate("bad").setSettings(settings).get())
+        .getMessage();
   }
 
   public void testComponentsShareASegmenterUntilTheFileChanges() throws IOException {

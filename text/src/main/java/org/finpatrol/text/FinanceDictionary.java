@@ -77,13 +77,9 @@ public final class FinanceDictionary {
     }
     Map<String, Entry> merged = new LinkedHashMap<>();
     for (Path file : files) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      } catch (CharacterCodingException e) {
-        throw new IllegalArgumentException(file + ": not UTF-8 text", e);
+      try (InputStream in = Files.newInputStream(file)) {
+        merged.putAll(read(in, file.toString()).entries);
       }
-      merged.putAll(parse(lines, file.toString()).entries);
     }
     return new FinanceDictionary(Map.copyOf(merged));
   }
