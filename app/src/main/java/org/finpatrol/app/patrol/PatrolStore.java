@@ -145,6 +145,9 @@ public class PatrolStore {
       jdbc.sql("DELETE FROM page_ad WHERE run_id = ? AND page_id IN " + pages)
           .params(runId, runId, host)
           .update();
+      jdbc.sql("DELETE FROM page_verdict WHERE run_id = ? AND page_id IN " + pages)
+          .params(runId, runId, host)
+          .update();
       jdbc.sql("DELETE FROM page WHERE run_id = ? AND host = ?").params(runId, host).update();
     }
   }
@@ -154,6 +157,7 @@ public class PatrolStore {
     jdbc.sql("DELETE FROM platform WHERE run_id = ?").param(runId).update();
     jdbc.sql("DELETE FROM finding WHERE run_id = ?").param(runId).update();
     jdbc.sql("DELETE FROM page_ad WHERE run_id = ?").param(runId).update();
+    jdbc.sql("DELETE FROM page_verdict WHERE run_id = ?").param(runId).update();
     jdbc.sql("DELETE FROM page WHERE run_id = ?").param(runId).update();
   }
 
@@ -464,8 +468,9 @@ public class PatrolStore {
     return jdbc.sql(
             "SELECT r.id, r.requested_at, COUNT(p.id),"
                 + " SUM(CASE WHEN p.fetch_status <> 'OK' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN p.signals IS NOT NULL AND p.signals <> '' THEN 1 ELSE 0 END)"
+                + " SUM(CASE WHEN v.signals IS NOT NULL AND v.signals <> '' THEN 1 ELSE 0 END)"
                 + " FROM patrol_run r LEFT JOIN page p ON p.run_id = r.id"
+                + " LEFT JOIN page_verdict v ON v.page_id = p.id"
                 + " GROUP BY r.id, r.requested_at ORDER BY r.id DESC LIMIT ?")
         .param(limit)
         .query(

@@ -29,7 +29,8 @@ public final class Verdicts {
 
   /**
    * Replaces the pages' (and their ads') classification and findings, in batches: one statement
-   * each for all the pages' old findings, their classification, their ads' and their new findings.
+   * each for all the pages' old findings and verdicts, their new verdicts, their ads' and their new
+   * findings.
    */
   void save(List<ClassifiedPage> pages) {
     if (pages.isEmpty()) {
@@ -63,9 +64,11 @@ public final class Verdicts {
       }
     }
     batches.batchUpdate("DELETE FROM finding WHERE page_id = ?", ids);
+    // Deleted and inserted, not updated: a restarted step classifies its pages again.
+    batches.batchUpdate("DELETE FROM page_verdict WHERE page_id = ?", ids);
     batches.batchUpdate(
-        "UPDATE page SET page_type = ?, guaranteed_return = ?, financial_solicitation = ?,"
-            + " signals = ? WHERE id = ?",
+        "INSERT INTO page_verdict (run_id, page_id, page_type, guaranteed_return,"
+            + " financial_solicitation, signals) SELECT run_id, id, ?, ?, ?, ? FROM page WHERE id = ?",
         classified);
     if (!ads.isEmpty()) {
       batches.batchUpdate(

@@ -81,6 +81,9 @@ public final class GarbageCollector {
             s -> {
               jdbc.sql("DELETE FROM finding WHERE page_id IN (:ids)").param("ids", batch).update();
               jdbc.sql("DELETE FROM page_ad WHERE page_id IN (:ids)").param("ids", batch).update();
+              jdbc.sql("DELETE FROM page_verdict WHERE page_id IN (:ids)")
+                  .param("ids", batch)
+                  .update();
               jdbc.sql("DELETE FROM page WHERE id IN (:ids)").param("ids", batch).update();
             });
       }

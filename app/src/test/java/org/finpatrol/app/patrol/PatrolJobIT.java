@@ -343,7 +343,9 @@ class PatrolJobIT {
         org.springframework.jdbc.core.simple.JdbcClient.create(
             context.getBean(javax.sql.DataSource.class));
     Map<String, Boolean> guaranteed = new java.util.TreeMap<>();
-    jdbc.sql("SELECT url, guaranteed_return FROM page WHERE run_id = ?")
+    jdbc.sql(
+            "SELECT p.url, v.guaranteed_return FROM page p JOIN page_verdict v ON v.page_id = p.id"
+                + " WHERE p.run_id = ?")
         .param(report.runId())
         .query(
             (org.springframework.jdbc.core.RowCallbackHandler)

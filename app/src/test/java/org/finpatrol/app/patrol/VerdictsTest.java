@@ -1,0 +1,168 @@
+package org.finpatrol.app.patrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.finpatrol.classifier.Classification;
+import org.finpatrol.classifier.Finding;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The classify step's verdicts in the database: one row a page, replaced when it runs again. */
+class VerdictsTest {
+
+  private JdbcDataSource db;
+  private JdbcClient jdbc;
+
+  @BeforeEach
+  void database() {
+    db = new JdbcDataSource();
+    db.setURL("jdbc:h2:mem:verdicts-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+    jdbc = JdbcClient.create(db);
+  }
+
+  @Test
+  void aPageClassifiedAgainKeepsOneVerdictAndItsTextIsLeftAlone() {
+    migrate(null);
+    run(1);
+    long page = page(1, "http://xinsheng.test/");
+    Verdicts verdicts = new PatrolStore(db, Clock.systemUTC()).verdicts();
+
+    verdicts.save(List.of(classified(page, true, "NO_LICENCE")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM finding").query(Long.class).single()).isOne();
+    assertThat(flaggedPages()).isOne();
+    // A restarted classify step sees the page again, with rules edited in between.
+    verdicts.save(List.of(classified(page, false)));
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT run_id, page_type, guaranteed_return, signals FROM page_verdict"
+                        + " WHERE page_id = ?")
+                .param(page)
+                .query(
+                    (rs, n) ->
+                        rs.getLong(1)
+                            + " "
+                            + rs.getString(2)
+                            + " "
+                            + rs.getBoolean(3)
+                            + " ["
+                            + rs.getString(4)
+                            + "]")
+                .list())
+        .containsExactly("1 solicitation false []");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM finding").query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT body_text FROM page").query(String.class).single())
+        .isEqualTo("承诺保本保息，年化收益百分之十二。");
+    assertThat(flaggedPages()).isZero();
+  }
+
+  @Test
+  void theMigrationMovesEarlierVerdictsOutOfThePageTable() {
+    migrate("16");
+    run(1);
+    long flagged = page(1, "http://xinsheng.test/");
+    long plain = page(1, "http://bank.test/");
+    long unclassified = page(1, "http://xinsheng.test/later");
+    jdbc.sql(
+            "UPDATE page SET page_type = 'solicitation', guaranteed_return = TRUE,"
+                + " financial_solicitation = TRUE, signals = 'NO_LICENCE' WHERE id = ?")
+        .param(flagged)
+        .update();
+    jdbc.sql(
+            "UPDATE page SET page_type = 'news', guaranteed_return = FALSE,"
+                + " financial_solicitation = FALSE, signals = '' WHERE id = ?")
+        .param(plain)
+        .update();
+
+    migrate(null);
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT page_id, page_type, guaranteed_return, financial_solicitation, signals"
+                        + " FROM page_verdict ORDER BY page_id")
+                .query(
+                    (rs, n) ->
+                        rs.getLong(1)
+                            + " "
+                            + rs.getString(2)
+                            + " "
+                            + rs.getBoolean(3)
+                            + " "
+                            + rs.getBoolean(4)
+                            + " ["
+                            + rs.getString(5)
+                            + "]")
+                .list())
+        .containsExactly(
+            flagged + " solicitation true true [NO_LICENCE]", plain + " news false false []")
+        .noneMatch(row -> row.startsWith(unclassified + " "));
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'PAGE'"
+                        + " AND COLUMN_NAME IN ('PAGE_TYPE', 'GUARANTEED_RETURN', 'SIGNALS')")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(flaggedPages()).isOne();
+  }
+
+  /** The dashboard's count of the run's flagged pages. */
+  private int flaggedPages() {
+    return new PatrolStore(db, Clock.systemUTC()).recentRuns(5).get(0).flagged();
+  }
+
+  private void migrate(String target) {
+    var flyway = Flyway.configure().dataSource(db).locations("classpath:db/patrol");
+    (target == null ? flyway : flyway.target(target)).load().migrate();
+  }
+
+  private void run(long id) {
+    jdbc.sql(
+            "INSERT INTO patrol_run (id, requested_at, seeds, max_pages, max_depth, politeness_ms,"
+                + " allow_private_network) VALUES (?, CURRENT_TIMESTAMP, '', 10, 1, 0, FALSE)")
+        .param(id)
+        .update();
+  }
+
+  private long page(long run, String url) {
+    jdbc.sql(
+            "INSERT INTO page (run_id, url, url_hash, host, depth, fetch_status, http_status,"
+                + " truncated, title, body_text, outlinks, fetched_at) VALUES (?, ?, ?, 'h', 0, 'OK',"
+                + " 200, FALSE, '标题', '承诺保本保息，年化收益百分之十二。', 0, CURRENT_TIMESTAMP)")
+        .params(run, url, String.format("%064x", url.hashCode()))
+        .update();
+    return jdbc.sql("SELECT id FROM page WHERE url = ?").param(url).query(Long.class).single();
+  }
+
+  private static ClassifiedPage classified(long id, boolean guaranteed, String... signals) {
+    StoredPage page =
+        new StoredPage(
+            id,
+            "http://xinsheng.test/",
+            "xinsheng.test",
+            "标题",
+            "承诺保本保息，年化收益百分之十二。",
+            Instant.parse("2026-12-03T08:00:00Z"),
+            "e.warc.gz",
+            "<urn:uuid:1>",
+            "ab",
+            null,
+            0);
+    List<Finding> findings =
+        guaranteed
+            ? List.of(new Finding("gr-1", "GUARANTEED_RETURN", null, 2, 6, "保本保息", "承诺"))
+            : List.of();
+    return new ClassifiedPage(
+        page,
+        new Classification(
+            page.url(), guaranteed, true, List.of(signals), findings, "solicitation", null),
+        Map.of());
+  }
+}
