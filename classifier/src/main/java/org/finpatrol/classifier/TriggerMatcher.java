@@ -2,12 +2,14 @@ package org.finpatrol.classifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.finpatrol.classifier.match.CompactText;
 import org.finpatrol.classifier.match.Homophones;
 import org.finpatrol.classifier.match.PhraseAutomaton;
+import org.finpatrol.classifier.rules.HanFold;
 import org.finpatrol.classifier.rules.Rule;
 import org.finpatrol.classifier.rules.RuleSet;
 import org.finpatrol.classifier.rules.Trigger;
@@ -229,14 +231,19 @@ final class TriggerMatcher {
       }
     }
     List<Finding> findings = new ArrayList<>();
+    Map<String, String> folded = new HashMap<>(); // by list: one copy for all such rules
     for (var e : windows.entrySet()) {
       Rule rule = e.getKey();
+      var regex = (Trigger.Regex) rule.trigger();
+      HanFold fold = regex.fold();
       // Transparent, non-anchoring bounds: look-arounds and ^ see the text beyond the window, so
       // a match inside a window is exactly a match the pattern would find in the whole text.
       var m =
-          ((Trigger.Regex) rule.trigger())
-              .pattern()
-              .matcher(ct.normalised())
+          (fold == null
+                  ? regex.pattern().matcher(ct.normalised())
+                  : fold.pattern()
+                      .matcher(
+                          folded.computeIfAbsent(fold.listed(), k -> fold.apply(ct.normalised()))))
               .useTransparentBounds(true)
               .useAnchoringBounds(false);
       int done = 0;

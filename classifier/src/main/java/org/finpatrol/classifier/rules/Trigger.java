@@ -37,7 +37,8 @@ public sealed interface Trigger {
    * anchor's hit to {@code after} characters after it, so every match must contain an anchor and
    * lie that close to it.
    */
-  record Regex(Pattern pattern, List<String> anchors, int before, int after) implements Trigger {
+  record Regex(Pattern pattern, List<String> anchors, int before, int after, HanFold fold)
+      implements Trigger {
     /** How far a match may reach from its anchor unless the rule says (RulePackLoader). */
     public static final int DEFAULT_REACH = 48;
 
@@ -47,6 +48,11 @@ public sealed interface Trigger {
         throw new IllegalArgumentException(
             "reach must be at least 0 characters each side, got " + before + " and " + after);
       }
+    }
+
+    /** The pattern, with its {@link HanFold faster form} when it has one. */
+    public Regex(Pattern pattern, List<String> anchors, int before, int after) {
+      this(pattern, anchors, before, after, HanFold.of(pattern.pattern()));
     }
 
     /** As far either side of the anchor. */
