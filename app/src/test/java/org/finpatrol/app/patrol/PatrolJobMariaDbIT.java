@@ -1,11 +1,7 @@
 package org.finpatrol.app.patrol;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -16,49 +12,26 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PatrolJobMariaDbIT extends PatrolJobIT {
 
-  private static final String SERVER =
-      System.getenv().getOrDefault("FINPATROL_IT_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
-  private static final String USER = System.getenv().getOrDefault("FINPATROL_IT_DB_USER", "root");
-  private static final String PASSWORD =
-      System.getenv().getOrDefault("FINPATROL_IT_DB_PASSWORD", "");
-  private static final String PREFIX =
-      "finpatrol_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-  private static int databases;
-  private String database;
+  private static final MariaDbDatabases DATABASES = new MariaDbDatabases("finpatrol_it");
 
   @BeforeAll
   static void server() throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD)) {
-      c.isValid(5);
-    }
+    MariaDbDatabases.checkServer();
   }
 
   @Override
   Map<String, Object> databaseProperties() {
-    database = PREFIX + "_" + (++databases);
-    execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     return Map.of(
         "spring.datasource.url",
-        SERVER + database,
+        MariaDbDatabases.SERVER + DATABASES.create(),
         "spring.datasource.username",
-        USER,
+        MariaDbDatabases.USER,
         "spring.datasource.password",
-        PASSWORD);
+        MariaDbDatabases.PASSWORD);
   }
 
   @AfterAll
   static void dropDatabases() {
-    for (int i = 1; i <= databases; i++) {
-      execute("DROP DATABASE IF EXISTS " + PREFIX + "_" + i);
-    }
-  }
-
-  private static void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
+    DATABASES.dropAll();
   }
 }
