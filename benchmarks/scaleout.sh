@@ -53,18 +53,19 @@ limit=$((per_host + 10))
 common=(--allow-private-network --politeness-ms 0 --max-pages "$((pages + 10 * hosts))"
   --max-pages-per-host "$limit" --max-depth 10000 "${seeds[@]}")
 
-# database NAME: a fresh database; prints its JDBC URL.
+# database NAME: a fresh database, recorded for the clean-up; sets url to its JDBC URL. (Not
+# called as $(database ...): in that subshell the record was lost and the databases stayed.)
 database() {
   local name="finpatrol_scaleout_${tag}_$1"
-  mariadb -h127.0.0.1 -uroot -e "CREATE DATABASE $name CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
   dbs+=("$name")
-  echo "jdbc:mysql://127.0.0.1:3306/$name"
+  mariadb -h127.0.0.1 -uroot -e "CREATE DATABASE $name CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  url="jdbc:mysql://127.0.0.1:3306/$name"
 }
 
 # run NAME WORKERS: the patrol with WORKERS workers (0: no partitions, one process).
 run() {
   local name=$1 workers=$2 url queue="finpatrol.partitions.scaleout.$tag.$1"
-  url=$(database "$name")
+  database "$name"
   mkdir -p "$work/$name"
   local worker_pids=()
   for w in $(seq 1 "$workers"); do
