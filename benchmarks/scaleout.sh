@@ -35,6 +35,10 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   for d in "${dbs[@]}"; do mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $d" || true; done
+  # The partition queues are durable; where the broker is local, they go too.
+  if command -v rabbitmqctl >/dev/null; then
+    for q in one 1w 2w; do rabbitmqctl -q delete_queue "finpatrol.partitions.scaleout.$tag.$q" >/dev/null 2>&1 || true; done
+  fi
   [ -n "${SCALEOUT_KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT

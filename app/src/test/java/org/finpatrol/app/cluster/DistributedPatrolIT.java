@@ -59,6 +59,7 @@ class DistributedPatrolIT {
   private static final List<Process> children = new ArrayList<>();
   private static final List<Path> dirs = new ArrayList<>();
   private static final List<String> databases = new ArrayList<>();
+  private static final List<String> queues = new ArrayList<>();
   private static Result expected;
 
   /** The sites, and what a patrol of one process (embedded database) makes of them. */
@@ -86,8 +87,9 @@ class DistributedPatrolIT {
       String database = "finpatrol_dist_" + TAG + "_" + name;
       execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       databases.add(database);
-      return new Spread(
-          database, "finpatrol.partitions." + TAG + "." + name, newDir("finpatrol-" + name));
+      String queue = "finpatrol.partitions." + TAG + "." + name;
+      queues.add(queue);
+      return new Spread(database, queue, newDir("finpatrol-" + name));
     }
 
     Path log(String name) {
@@ -152,6 +154,14 @@ class DistributedPatrolIT {
     sites.forEach(WireMockServer::stop);
     for (String d : databases) {
       execute("DROP DATABASE IF EXISTS " + d);
+    }
+    // The queues are durable: left alone, every run of this test would add its own for good.
+    var connections = Broker.connections(BROKER);
+    try {
+      var admin = new org.springframework.amqp.rabbit.core.RabbitAdmin(connections);
+      queues.forEach(admin::deleteQueue);
+    } finally {
+      connections.destroy();
     }
     for (Path d : dirs) {
       TestData.remove(d);
