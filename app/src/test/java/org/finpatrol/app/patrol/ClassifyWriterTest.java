@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,19 +95,7 @@ class ClassifyWriterTest {
   }
 
   private StoredPage indexed(String url) throws Exception {
-    StoredPage page =
-        new StoredPage(
-            ++ids,
-            url,
-            "xinsheng.test",
-            "鑫盛理财",
-            "本平台承诺保本保息。",
-            Instant.parse("2026-12-03T08:00:00Z"),
-            "e.warc.gz",
-            "<urn:uuid:1>",
-            "ab",
-            null,
-            0);
+    StoredPage page = PatrolFixtures.storedPage(++ids, url, "鑫盛理财", "本平台承诺保本保息。");
     index.upsert(
         new IndexedPage(
             url,

@@ -24,8 +24,8 @@ class FetchedPagesTest {
     db.setURL("jdbc:h2:mem:fetched-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(db).locations("classpath:db/patrol").load().migrate();
     jdbc = JdbcClient.create(db);
-    run(1);
-    run(2);
+    PatrolFixtures.run(jdbc, 1);
+    PatrolFixtures.run(jdbc, 2);
   }
 
   @Test
@@ -92,14 +92,6 @@ class FetchedPagesTest {
             .single();
     // Ordered by id alone, H2 read all 50 rows of the run and sorted them for each page of rows.
     assertThat(plan).contains("index sorted").containsPattern("scanCount: [1-6]\\b");
-  }
-
-  private void run(long id) {
-    jdbc.sql(
-            "INSERT INTO patrol_run (id, requested_at, seeds, max_pages, max_depth, politeness_ms,"
-                + " allow_private_network) VALUES (?, CURRENT_TIMESTAMP, '', 10, 1, 0, FALSE)")
-        .param(id)
-        .update();
   }
 
   private int pages;

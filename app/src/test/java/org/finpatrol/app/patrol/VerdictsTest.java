@@ -3,7 +3,6 @@ package org.finpatrol.app.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +41,7 @@ class VerdictsTest {
   @Test
   void aPageClassifiedAgainKeepsOneVerdictAndItsTextIsLeftAlone() {
     migrate(null);
-    run(1);
+    PatrolFixtures.run(jdbc, 1);
     long page = page(1, "http://xinsheng.test/");
     Verdicts verdicts = new PatrolStore(db, Clock.systemUTC()).verdicts();
 
@@ -52,23 +51,7 @@ class VerdictsTest {
     // A restarted classify step sees the page again, with rules edited in between.
     verdicts.save(List.of(classified(page, false)));
 
-    assertThat(
-            jdbc.sql(
-                    "SELECT run_id, page_type, guaranteed_return, signals FROM page_verdict"
-                        + " WHERE page_id = ?")
-                .param(page)
-                .query(
-                    (rs, n) ->
-                        rs.getLong(1)
-                            + " "
-                            + rs.getString(2)
-                            + " "
-                            + rs.getBoolean(3)
-                            + " ["
-                            + rs.getString(4)
-                            + "]")
-                .list())
-        .containsExactly("1 solicitation false []");
+    assertThat(verdicts()).containsExactly(page + " 1 solicitation false true []");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM finding").query(Long.class).single()).isZero();
     assertThat(jdbc.sql("SELECT body_text FROM page").query(String.class).single())
         .isEqualTo("承诺保本保息，年化收益百分之十二。");
@@ -78,7 +61,7 @@ class VerdictsTest {
   @Test
   void theMigrationMovesEarlierVerdictsOutOfThePageTable() {
     migrate("16");
-    run(1);
+    PatrolFixtures.run(jdbc, 1);
     long flagged = page(1, "http://xinsheng.test/");
     long plain = page(1, "http://bank.test/");
     long unclassified = page(1, "http://xinsheng.test/later");
@@ -95,25 +78,9 @@ class VerdictsTest {
 
     migrate(null);
 
-    assertThat(
-            jdbc.sql(
-                    "SELECT page_id, page_type, guaranteed_return, financial_solicitation, signals"
-                        + " FROM page_verdict ORDER BY page_id")
-                .query(
-                    (rs, n) ->
-                        rs.getLong(1)
-                            + " "
-                            + rs.getString(2)
-                            + " "
-                            + rs.getBoolean(3)
-                            + " "
-                            + rs.getBoolean(4)
-                            + " ["
-                            + rs.getString(5)
-                            + "]")
-                .list())
+    assertThat(verdicts())
         .containsExactly(
-            flagged + " solicitation true true [NO_LICENCE]", plain + " news false false []")
+            flagged + " 1 solicitation true true [NO_LICENCE]", plain + " 1 news false false []")
         .noneMatch(row -> row.startsWith(unclassified + " "));
     List<String> columns =
         jdbc.sql("SELECT * FROM page WHERE 1 = 0")
@@ -137,17 +104,27 @@ class VerdictsTest {
     return new PatrolStore(db, Clock.systemUTC()).recentRuns(5).get(0).flagged();
   }
 
+  /** Each verdict row: page, run, page type, guaranteed return, solicitation, [signals]. */
+  private List<String> verdicts() {
+    return jdbc.sql(
+            "SELECT page_id, run_id, page_type, guaranteed_return, financial_solicitation, signals"
+                + " FROM page_verdict ORDER BY page_id")
+        .query(
+            (rs, n) ->
+                String.join(
+                    " ",
+                    String.valueOf(rs.getLong(1)),
+                    String.valueOf(rs.getLong(2)),
+                    rs.getString(3),
+                    String.valueOf(rs.getBoolean(4)),
+                    String.valueOf(rs.getBoolean(5)),
+                    "[" + rs.getString(6) + "]"))
+        .list();
+  }
+
   private void migrate(String target) {
     var flyway = Flyway.configure().dataSource(db).locations("classpath:db/patrol");
     (target == null ? flyway : flyway.target(target)).load().migrate();
-  }
-
-  private void run(long id) {
-    jdbc.sql(
-            "INSERT INTO patrol_run (id, requested_at, seeds, max_pages, max_depth, politeness_ms,"
-                + " allow_private_network) VALUES (?, CURRENT_TIMESTAMP, '', 10, 1, 0, FALSE)")
-        .param(id)
-        .update();
   }
 
   private long page(long run, String url) {
@@ -162,18 +139,7 @@ class VerdictsTest {
 
   private static ClassifiedPage classified(long id, boolean guaranteed, String... signals) {
     StoredPage page =
-        new StoredPage(
-            id,
-            "http://xinsheng.test/",
-            "xinsheng.test",
-            "标题",
-            "承诺保本保息，年化收益百分之十二。",
-            Instant.parse("2026-12-03T08:00:00Z"),
-            "e.warc.gz",
-            "<urn:uuid:1>",
-            "ab",
-            null,
-            0);
+        PatrolFixtures.storedPage(id, "http://xinsheng.test/", "标题", "承诺保本保息，年化收益百分之十二。");
     List<Finding> findings =
         guaranteed
             ? List.of(new Finding("gr-1", "GUARANTEED_RETURN", null, 2, 6, "保本保息", "承诺"))
