@@ -18,7 +18,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * crawler4j's Sleepycat frontier (its URL-id database and work queues) with a fixed cache.
+ * crawler4j's Sleepycat frontier (its URL-id database and work queues) with a fixed cache, and the
+ * URL ids handed out {@link RememberedDocIds remembered} in front of it.
  *
  * <p>crawler4j's own configuration opens the Berkeley DB environment with JE's default cache of 60
  * % of the heap, which JE fills with every URL the crawl has seen: a crawl's heap then grows with
@@ -32,7 +33,7 @@ final class BoundedSleepycatFrontier implements FrontierConfiguration {
   static final long CACHE_BYTES = 24L << 20;
 
   private final Environment environment;
-  private final SleepycatDocIDServer docIds;
+  private final DocIDServer docIds;
   private final SleepycatFrontierImpl frontier;
   private final WebURLFactory urls = new SleepycatWebURLFactory();
 
@@ -45,7 +46,7 @@ final class BoundedSleepycatFrontier implements FrontierConfiguration {
     env.setLocking(false);
     env.setCacheSize(CACHE_BYTES);
     environment = new Environment(home.toFile(), env);
-    docIds = new SleepycatDocIDServer(environment, config);
+    docIds = new RememberedDocIds(new SleepycatDocIDServer(environment, config));
     frontier = new SleepycatFrontierImpl(environment, config);
   }
 
