@@ -37,7 +37,8 @@ import org.jsoup.select.QueryParser;
  * sponsor, guanggao, tuiguang, promo), elements labelled 广告 or 推广, sponsored links, and iframes
  * from another host; banner images contribute their alt text. They are reported on their own and
  * removed from the main text, so that a news page carrying a bad ad is not itself taken for the
- * advertiser. Stateless and thread-safe.
+ * advertiser. Thread-safe; it remembers how links resolve ({@link LinkResolutions}), so keep one
+ * for many pages.
  */
 public final class HtmlExtractor {
 
@@ -109,6 +110,8 @@ public final class HtmlExtractor {
           "figcaption",
           "address");
   private static final int MAX_LINKS = 5000;
+
+  private final LinkResolutions resolutions = new LinkResolutions();
   private static final int MAX_AD_TEXT = 1000;
 
   /** Extracts from {@code body}, fetched from {@code url} with this Content-Type (may be null). */
@@ -228,7 +231,7 @@ public final class HtmlExtractor {
     }
   }
 
-  private static List<Element> findAds(Document doc, String host, List<Ad> ads) {
+  private List<Element> findAds(Document doc, String host, List<Ad> ads) {
     List<Element> found = new ArrayList<>();
     for (Element el : doc.body() == null ? List.<Element>of() : doc.body().getAllElements()) {
       if (el == doc.body() || isInside(el, found)) {
@@ -355,9 +358,9 @@ public final class HtmlExtractor {
     return letters > 0;
   }
 
-  private static String landing(Element el) {
+  private String landing(Element el) {
     for (Element a : el.select(LANDINGS)) {
-      String href = a.hasAttr("href") ? a.absUrl("href") : a.absUrl("src");
+      String href = absUrl(a);
       if (isFollowable(href)) {
         return href;
       }
@@ -365,10 +368,10 @@ public final class HtmlExtractor {
     return null;
   }
 
-  private static List<String> links(Document doc) {
+  private List<String> links(Document doc) {
     Set<String> links = new LinkedHashSet<>();
     for (Element a : doc.select(LINKS)) {
-      String href = a.hasAttr("href") ? a.absUrl("href") : a.absUrl("src");
+      String href = absUrl(a);
       if (isFollowable(href)) {
         links.add(href);
         if (links.size() >= MAX_LINKS) {
@@ -377,6 +380,11 @@ public final class HtmlExtractor {
       }
     }
     return new ArrayList<>(links);
+  }
+
+  /** The element's href made absolute, or its src where it has no href. */
+  private String absUrl(Element el) {
+    return resolutions.absUrl(el, el.hasAttr("href") ? "href" : "src");
   }
 
   static boolean isFollowable(String url) {
