@@ -28,7 +28,7 @@ final class FactsExtractor {
    */
   private static final String HAN = "\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF";
 
-  static final Pattern COMPANY =
+  private static final Pattern COMPANY =
       Pattern.compile("([" + HAN + "（）()]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团公司|合伙企业（有限合伙）|合伙企业))");
   private static final Pattern COMPANY_LEAD =
       Pattern.compile("^.*(?:由|是|为|与|和|及|向|在|经|被|称|：|:|主体|平台|本公司|我公司|运营方|发起方|融资方)");
@@ -49,7 +49,7 @@ final class FactsExtractor {
               + "]{1,7}(?:市|区|县)["
               + HAN
               + "A-Za-z0-9]{1,20}?(?:路|街|大道|巷|大街)\\d{1,5}号");
-  static final Pattern CUSTODY_BANK =
+  private static final Pattern CUSTODY_BANK =
       Pattern.compile(
           "(["
               + HAN
@@ -80,8 +80,8 @@ final class FactsExtractor {
     }
     return new OperatorFacts(
         text.contains("公司") || text.contains("合伙企业") ? companies(text) : List.of(),
-        text.contains("ICP") ? all(text, ICP, 0) : List.of(),
-        all(text, PHONE, 0),
+        text.contains("ICP") ? all(text, ICPS, 0) : List.of(),
+        all(text, PHONES, 0),
         addresses(text),
         text.contains("银行") && (text.contains("存管") || text.contains("托管"))
             ? custodyBanks(text)
@@ -91,11 +91,8 @@ final class FactsExtractor {
 
   private static List<String> companies(String text) {
     Set<String> out = new LinkedHashSet<>();
-    anchoredMatches(
-        COMPANY,
+    COMPANIES.forEach(
         text,
-        COMPANY_WORDS,
-        COMPANY_REACH,
         m -> {
           String name = COMPANY_LEAD.matcher(m.group(1)).replaceFirst("");
           if (name.length() >= 6) {
@@ -109,94 +106,109 @@ final class FactsExtractor {
   private static List<String> addresses(String text) {
     Set<String> out = new LinkedHashSet<>();
     if (text.contains("地址") || text.contains("位于")) {
-      out.addAll(all(text, LABELLED_ADDRESS, 1));
+      out.addAll(all(text, LABELLED_ADDRESSES, 1));
     }
     if (text.contains("号")) {
-      out.addAll(all(text, PLAIN_ADDRESS, 0));
+      out.addAll(all(text, PLAIN_ADDRESSES, 0));
     }
     return out.stream().limit(MAX_EACH).toList();
   }
 
   /**
-   * How far before its 银行 a {@link #CUSTODY_BANK} match can start: 存管 or 托管 (2), up to 20
-   * characters, then a name of up to 12 characters ending in the 银行.
+   * A pattern and the words (anchors) every match of it holds, each beginning at most {@code reach}
+   * characters after the match's start. Tried at every position of a page, the patterns cost far
+   * more than the rest of its extraction: the lazy company name ({2,24}?) took three quarters of
+   * the extraction of a page that says 公司 at all, and the phone pattern's look-behind runs at every
+   * character.
    */
-  static final int CUSTODY_REACH = 2 + 20 + 12;
+  record Anchored(Pattern pattern, int reach, String... anchors) {
 
-  /**
-   * How far before its 公司 or 合伙企业 a {@link #COMPANY} match can start: a name of up to 24
-   * characters, then 股份有限公司 or 有限责任公司, whose 公司 comes 4 characters in.
-   */
-  static final int COMPANY_REACH = 24 + 4;
+    /** The matches {@code pattern.matcher(text)}'s {@code find()} gives, in order. */
+    List<MatchResult> matches(String text) {
+      List<MatchResult> out = new ArrayList<>();
+      forEach(text, out::add);
+      return out;
+    }
 
-  private static final String[] BANK = {"银行"};
-  private static final String[] COMPANY_WORDS = {"公司", "合伙企业"};
+    /**
+     * Hands {@code each} the matches {@code find()} would give, in order, until it returns false,
+     * trying only the starts within reach of an anchor.
+     */
+    void forEach(String text, Predicate<MatchResult> each) {
+      // Transparent bounds: look-arounds see past the region, as in a find() over the text.
+      Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      int[] at = new int[anchors.length];
+      for (int i = 0; i < anchors.length; i++) {
+        at[i] = text.indexOf(anchors[i]);
+      }
+      int next = 0;
+      int anchor = first(text, at, 0);
+      while (anchor >= 0) {
+        // Starts before this one cannot reach it, and reach no earlier anchor at or after next.
+        int start = Math.max(next, anchor - reach);
+        boolean matched = false;
+        for (; start <= anchor; start++) {
+          m.region(start, text.length());
+          if (m.lookingAt()) {
+            matched = true;
+            break;
+          }
+        }
+        if (matched) {
+          if (!each.test(m.toMatchResult())) {
+            return;
+          }
+          next = m.end();
+        } else {
+          next = anchor + 1;
+        }
+        anchor = first(text, at, next);
+      }
+    }
 
-  /** The matches {@code CUSTODY_BANK.matcher(text)}'s {@code find()} gives, in order. */
-  static List<MatchResult> custodyMatches(String text) {
-    List<MatchResult> out = new ArrayList<>();
-    anchoredMatches(CUSTODY_BANK, text, BANK, CUSTODY_REACH, out::add);
-    return out;
-  }
-
-  /** The matches {@code COMPANY.matcher(text)}'s {@code find()} gives, in order. */
-  static List<MatchResult> companyMatches(String text) {
-    List<MatchResult> out = new ArrayList<>();
-    anchoredMatches(COMPANY, text, COMPANY_WORDS, COMPANY_REACH, out::add);
-    return out;
-  }
-
-  /**
-   * Hands {@code each} the matches {@code pattern.matcher(text)}'s {@code find()} gives, in order,
-   * until it returns false, trying only the starts that can reach an anchor: every match holds one,
-   * beginning at most {@code reach} characters after the match's start. Tried at every position,
-   * the patterns' lazy names ({2,12}?, {2,24}?) cost far more than the rest of a page's facts: the
-   * company pattern alone took three quarters of the extraction of a page that says 公司 at all.
-   */
-  private static void anchoredMatches(
-      Pattern pattern, String text, String[] anchors, int reach, Predicate<MatchResult> each) {
-    // Transparent bounds: a look-ahead sees past the region, as in a find() over the text.
-    Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    int next = 0;
-    int anchor = nextAnchor(text, anchors, 0);
-    while (anchor >= 0) {
-      // Starts before this one cannot reach it, and reach no earlier anchor at or after next.
-      int start = Math.max(next, anchor - reach);
-      boolean matched = false;
-      for (; start <= anchor; start++) {
-        m.region(start, text.length());
-        if (m.lookingAt()) {
-          matched = true;
-          break;
+    /**
+     * Where the first anchor occurs at or after {@code from}, -1 if none; {@code at} holds each
+     * anchor's next occurrence and is moved on only once passed, so a rare anchor is not looked for
+     * again from every occurrence of a common one.
+     */
+    private int first(String text, int[] at, int from) {
+      int first = -1;
+      for (int i = 0; i < at.length; i++) {
+        if (at[i] >= 0 && at[i] < from) {
+          at[i] = text.indexOf(anchors[i], from);
+        }
+        if (at[i] >= 0 && (first < 0 || at[i] < first)) {
+          first = at[i];
         }
       }
-      if (matched) {
-        if (!each.test(m.toMatchResult())) {
-          return;
-        }
-        next = m.end();
-      } else {
-        next = anchor + 1;
-      }
-      anchor = nextAnchor(text, anchors, next);
+      return first;
     }
   }
 
-  /** Where the first of the anchors occurs in the text at or after {@code from}; -1 if none. */
-  private static int nextAnchor(String text, String[] anchors, int from) {
-    int first = -1;
-    for (String anchor : anchors) {
-      int at = text.indexOf(anchor, from);
-      if (at >= 0 && (first < 0 || at < first)) {
-        first = at;
-      }
-    }
-    return first;
-  }
+  /**
+   * Custody banks: 存管 or 托管 (2), up to 20 characters, then a name of up to 12 characters ending in
+   * the 银行 (or the bank first and 存管 after it).
+   */
+  static final Anchored CUSTODY = new Anchored(CUSTODY_BANK, 2 + 20 + 12, "银行");
+
+  /** Companies: a name of up to 24 characters, then 股份有限公司 or 有限责任公司, whose 公司 is 4 in. */
+  static final Anchored COMPANIES = new Anchored(COMPANY, 24 + 4, "公司", "合伙企业");
+
+  /** ICP numbers: a province's one character, then ICP. */
+  static final Anchored ICPS = new Anchored(ICP, 1, "ICP");
+
+  /** Phone numbers: 0…, 400… or 1… at the start. */
+  static final Anchored PHONES = new Anchored(PHONE, 0, "0", "1", "4");
+
+  /** Labelled addresses: 注册地址, 总部位于 and the like, their 地址 or 位于 at most 2 in. */
+  static final Anchored LABELLED_ADDRESSES = new Anchored(LABELLED_ADDRESS, 2, "地址", "位于");
+
+  /** Plain addresses: a province or city name of 2 to 7 characters, then 省 or 市. */
+  static final Anchored PLAIN_ADDRESSES = new Anchored(PLAIN_ADDRESS, 7, "省", "市");
 
   private static List<String> custodyBanks(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (var m : custodyMatches(text)) {
+    for (var m : CUSTODY.matches(text)) {
       if (out.size() >= MAX_EACH) {
         break;
       }
@@ -218,12 +230,14 @@ final class FactsExtractor {
     }
   }
 
-  private static List<String> all(String text, Pattern p, int group) {
+  private static List<String> all(String text, Anchored pattern, int group) {
     Set<String> out = new LinkedHashSet<>();
-    Matcher m = p.matcher(text);
-    while (m.find() && out.size() < MAX_EACH) {
-      out.add(m.group(group).strip());
-    }
+    pattern.forEach(
+        text,
+        m -> {
+          out.add(m.group(group).strip());
+          return out.size() < MAX_EACH;
+        });
     return List.copyOf(out);
   }
 }

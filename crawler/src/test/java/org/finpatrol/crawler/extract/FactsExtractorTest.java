@@ -5,77 +5,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FactsExtractorTest {
 
-  @Test
-  void custodyBanksAreFoundOnlyNearABankAsAScanOfTheWholeTextFindsThem() {
-    String[] pieces = {
-      "资金由", "恒丰银行", "银行", "存管", "托管", "。", "；", "\n", "，", "已接入", "中国工商", "平台", "资金", "abc",
-      "2024", "华夏", "股份", "的", "进行", "本", "由"
-    };
-    int withMatches =
-        textsFoundAlike(
-            pieces, 20261202, FactsExtractor.CUSTODY_BANK, FactsExtractor::custodyMatches, 1);
-    assertThat(withMatches).as("texts that name a custody bank").isGreaterThan(500);
-  }
-
-  @Test
-  void companiesAreFoundOnlyNearTheirSuffixAsAScanOfTheWholeTextFindsThem() {
-    String[] pieces = {
-      "鑫盛",
-      "理财",
-      "有限公司",
-      "股份有限公司",
-      "有限责任公司",
-      "集团公司",
-      "合伙企业",
-      "合伙企业（有限合伙）",
-      "公司",
-      "有限",
-      "股份",
-      "（",
-      "）",
-      "(",
-      ")",
-      "。",
-      "，",
-      "abc",
-      "2024",
-      "本公司",
-      "由",
-      "深圳市前海",
-      "投资管理",
-      "运营方为"
-    };
-    int withMatches =
-        textsFoundAlike(
-            pieces, 20261204, FactsExtractor.COMPANY, FactsExtractor::companyMatches, 2);
-    assertThat(withMatches).as("texts that name two companies or more").isGreaterThan(500);
+  /**
+   * Each anchored pattern; the pieces random texts are made of, chosen so that its matches are
+   * likely; and how many of the 3,000 texts must have how many matches, so that the comparison is
+   * not one of empty lists.
+   */
+  static Stream<Arguments> anchoredPatterns() {
+    String custody = "资金由|恒丰银行|银行|存管|托管|。|；|\n|，|已接入|中国工商|平台|资金|abc|2024|华夏|股份|的|进行|本|由";
+    String companies =
+        "鑫盛|理财|有限公司|股份有限公司|有限责任公司|集团公司|合伙企业|合伙企业（有限合伙）|公司|有限|股份|（|）|(|)|。|，|abc|2024"
+            + "|本公司|由|深圳市前海|投资管理|运营方为";
+    String numbers =
+        "京ICP备12345678号|豫ICP证：1234567号-2|京|豫|ICP|备|证|：| |12345678|号|-1|0392-3208867"
+            + "|400-830-1276|4008301276|13812345678|1|0|4|-|电话|，|客服热线";
+    String addresses =
+        "河南省鹤壁市淇滨区华山路88号|鹤壁市淇滨区|黎阳路6号|注册地址|公司地址|地址|总部位于|位于|：|河南省|鹤壁市|淇滨区|省|市|区"
+            + "|县|华山路|大道|街|88|号|。|，|abc|#|（|）";
+    return Stream.of(
+        Arguments.of("custody banks", FactsExtractor.CUSTODY, custody, 1, 500),
+        Arguments.of("companies", FactsExtractor.COMPANIES, companies, 2, 500),
+        Arguments.of("ICP numbers", FactsExtractor.ICPS, numbers, 1, 1000),
+        Arguments.of("phone numbers", FactsExtractor.PHONES, numbers, 2, 300),
+        Arguments.of("labelled addresses", FactsExtractor.LABELLED_ADDRESSES, addresses, 1, 300),
+        Arguments.of("plain addresses", FactsExtractor.PLAIN_ADDRESSES, addresses, 1, 300));
   }
 
   /**
-   * Asserts that, on 3,000 random texts of the pieces, {@code near} gives the matches of a {@code
-   * find()} over the whole text; returns how many texts had at least {@code counted} of them.
+   * On 3,000 random texts of the pieces, the anchored pattern gives the matches of a {@code find()}
+   * over the whole text, and more than {@code texts} of them had at least {@code matches} matches.
    */
-  private static int textsFoundAlike(
-      String[] pieces,
-      long seed,
-      Pattern pattern,
-      Function<String, List<MatchResult>> near,
-      int counted) {
-    Random random = new Random(seed);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("anchoredPatterns")
+  void findsOnlyNearItsAnchorsWhatAScanOfTheWholeTextFinds(
+      String what, FactsExtractor.Anchored anchored, String pieces, int matches, int texts) {
+    String[] piece = pieces.split("\\|");
+    Pattern pattern = anchored.pattern();
+    Random random = new Random(20261204);
     int withMatches = 0;
     for (int n = 0; n < 3000; n++) {
       StringBuilder text = new StringBuilder();
       int length = 1 + random.nextInt(40);
       for (int i = 0; i < length; i++) {
-        text.append(pieces[random.nextInt(pieces.length)]);
+        text.append(piece[random.nextInt(piece.length)]);
       }
       List<String> scanned = new ArrayList<>();
       Matcher whole = pattern.matcher(text);
@@ -83,15 +64,15 @@ class FactsExtractorTest {
         scanned.add(whole.start() + "-" + whole.end() + ":" + whole.group());
       }
       List<String> found = new ArrayList<>();
-      for (var m : near.apply(text.toString())) {
+      for (var m : anchored.matches(text.toString())) {
         found.add(m.start() + "-" + m.end() + ":" + m.group());
       }
       assertThat(found).as(text.toString()).isEqualTo(scanned);
-      if (scanned.size() >= counted) {
+      if (scanned.size() >= matches) {
         withMatches++;
       }
     }
-    return withMatches;
+    assertThat(withMatches).as("texts with %d or more %s", matches, what).isGreaterThan(texts);
   }
 
   @Test
