@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -121,7 +122,12 @@ final class FactsExtractor {
    * the extraction of a page that says 公司 at all, and the phone pattern's look-behind runs at every
    * character.
    */
-  record Anchored(Pattern pattern, int reach, String... anchors) {
+  record Anchored(Pattern pattern, int reach, IntPredicate leading, String... anchors) {
+
+    /** A pattern whose matches may hold any character before their anchor. */
+    Anchored(Pattern pattern, int reach, String... anchors) {
+      this(pattern, reach, c -> true, anchors);
+    }
 
     /** The matches {@code pattern.matcher(text)}'s {@code find()} gives, in order. */
     List<MatchResult> matches(String text) {
@@ -144,8 +150,15 @@ final class FactsExtractor {
       int next = 0;
       int anchor = first(text, at, 0);
       while (anchor >= 0) {
-        // Starts before this one cannot reach it, and reach no earlier anchor at or after next.
+        // Starts before this one cannot reach it, and reach no earlier anchor at or after next;
+        // nor can a match start before a character its part before the anchor cannot hold.
         int start = Math.max(next, anchor - reach);
+        for (int c = anchor - 1; c >= start; c--) {
+          if (!leading.test(text.charAt(c))) {
+            start = c + 1;
+            break;
+          }
+        }
         boolean matched = false;
         for (; start <= anchor; start++) {
           m.region(start, text.length());
@@ -191,8 +204,17 @@ final class FactsExtractor {
    */
   static final Anchored CUSTODY = new Anchored(CUSTODY_BANK, 2 + 20 + 12, "银行");
 
-  /** Companies: a name of up to 24 characters, then 股份有限公司 or 有限责任公司, whose 公司 is 4 in. */
-  static final Anchored COMPANIES = new Anchored(COMPANY, 24 + 4, "公司", "合伙企业");
+  /**
+   * Companies: a name of up to 24 characters, then 股份有限公司 or 有限责任公司, whose 公司 is 4 in; all of it
+   * before the anchor Han characters or brackets.
+   */
+  static final Anchored COMPANIES =
+      new Anchored(
+          COMPANY,
+          24 + 4,
+          c -> han(c) || c == '（' || c == '）' || c == '(' || c == ')',
+          "公司",
+          "合伙企业");
 
   /** ICP numbers: a province's one character, then ICP. */
   static final Anchored ICPS = new Anchored(ICP, 1, "ICP");
@@ -203,8 +225,14 @@ final class FactsExtractor {
   /** Labelled addresses: 注册地址, 总部位于 and the like, their 地址 or 位于 at most 2 in. */
   static final Anchored LABELLED_ADDRESSES = new Anchored(LABELLED_ADDRESS, 2, "地址", "位于");
 
-  /** Plain addresses: a province or city name of 2 to 7 characters, then 省 or 市. */
-  static final Anchored PLAIN_ADDRESSES = new Anchored(PLAIN_ADDRESS, 7, "省", "市");
+  /** Plain addresses: a province or city name of 2 to 7 Han characters, then 省 or 市. */
+  static final Anchored PLAIN_ADDRESSES =
+      new Anchored(PLAIN_ADDRESS, 7, FactsExtractor::han, "省", "市");
+
+  /** Whether the character is in {@link #HAN}, the patterns' Han characters. */
+  private static boolean han(int c) {
+    return c >= 0x3400 && c <= 0x4DBF || c >= 0x4E00 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF;
+  }
 
   private static List<String> custodyBanks(String text) {
     Set<String> out = new LinkedHashSet<>();
