@@ -3,7 +3,6 @@ package org.finpatrol.benchmarks;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
@@ -52,10 +51,7 @@ public class ClassifierBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    String[] texts;
-    try (InputStream in = ClassifierBenchmark.class.getResourceAsStream("/corpus-texts.txt")) {
-      texts = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-    }
+    String[] texts = CorpusTexts.read();
     Random random = new Random(42);
     for (int i = 0; i < PAGES; i++) {
       StringBuilder page = new StringBuilder(2200);
