@@ -18,6 +18,30 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void whitespaceIsNormalisedAsJsoupNormalisesIt() {
+    String[] pieces = {
+      "保本保息", "年化", " ", "  ", "\n", "\t", "\r", "\f", "\u00a0", "\u200b", "\u00ad", "\u3000", "a",
+      "😀", "\ud83d", "，", "15%"
+    };
+    java.util.Random random = new java.util.Random(20261204);
+    int changed = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String jsoup = new org.jsoup.nodes.TextNode(text.toString()).text();
+      assertThat(HtmlExtractor.normaliseWhitespace(text.toString()))
+          .as("%s", text.toString().codePoints().boxed().toList())
+          .isEqualTo(jsoup);
+      if (!jsoup.equals(text.toString())) {
+        changed++;
+      }
+    }
+    assertThat(changed).as("texts that normalising changes").isBetween(5_000, 19_000);
+  }
+
+  @Test
   void newsPageKeepsItsTextAndReportsItsAdsSeparately() throws IOException {
     Extraction ex =
         extractor.extract(page("news-with-ad.html"), "text/html", "http://news.test/a/1");
