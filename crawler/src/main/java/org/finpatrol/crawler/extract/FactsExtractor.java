@@ -116,11 +116,11 @@ final class FactsExtractor {
   }
 
   /**
-   * A pattern and the words (anchors) every match of it holds, each beginning at most {@code reach}
-   * characters after the match's start. Tried at every position of a page, the patterns cost far
-   * more than the rest of its extraction: the lazy company name ({2,24}?) took three quarters of
-   * the extraction of a page that says 公司 at all, and the phone pattern's look-behind runs at every
-   * character.
+   * A pattern, the words (anchors) every match of it holds, one beginning at most {@code reach}
+   * characters after the match's start, and the characters ({@code leading}) a match's part before
+   * that anchor is made of. Tried at every position of a page, the patterns cost far more than the
+   * rest of its extraction: the lazy company name ({2,24}?) took three quarters of the extraction
+   * of a page that says 公司 at all, and the phone pattern's look-behind runs at every character.
    */
   record Anchored(Pattern pattern, int reach, IntPredicate leading, String... anchors) {
 
