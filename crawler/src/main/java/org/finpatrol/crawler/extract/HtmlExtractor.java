@@ -436,7 +436,9 @@ public final class HtmlExtractor {
           }
         },
         root);
-    return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{2,}", "\n").strip();
+    // No space before a line break and no empty line to remove: a text node's whitespace is
+    // normalised to single spaces, and newline() drops trailing spaces and never doubles a break.
+    return out.toString().strip();
   }
 
   /**

@@ -42,6 +42,29 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void textHasNoSpaceBeforeALineBreakAndNoEmptyLineWhateverTheMarkup() {
+    String[] pieces = {
+      "<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<td>", "<span>", "</span>", "<b>", " ",
+      "\n", "\t", "&nbsp;", "\u3000", "\u200b", "保本保息", "年化15%", "，", "<hr>", "<h2>", "</h2>"
+    };
+    java.util.Random random = new java.util.Random(20261204);
+    int multiline = 0;
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder html = new StringBuilder("<body>");
+      for (int i = random.nextInt(30); i > 0; i--) {
+        html.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = HtmlExtractor.text(org.jsoup.Jsoup.parse(html.toString()).body());
+      assertThat(text).as(html.toString()).doesNotContainPattern("[ \\t]\\n|\\n\\n");
+      assertThat(text).as(html.toString()).isEqualTo(text.strip());
+      if (text.contains("\n")) {
+        multiline++;
+      }
+    }
+    assertThat(multiline).as("texts of several lines").isGreaterThan(1_000);
+  }
+
+  @Test
   void newsPageKeepsItsTextAndReportsItsAdsSeparately() throws IOException {
     Extraction ex =
         extractor.extract(page("news-with-ad.html"), "text/html", "http://news.test/a/1");
