@@ -172,15 +172,29 @@ public final class HtmlExtractor {
 
   /** Removes NUL and other control characters but line breaks and tabs; crawled text is hostile. */
   static String clean(String s) {
+    int first = 0;
+    while (first < s.length() && !dropped(s.charAt(first))) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s; // the common case: nothing to drop, nothing to copy
+    }
     StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    out.append(s, 0, first);
+    for (int i = first + 1; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || (c >= 0x80 && c < 0xa0);
-      if (!control && c != '\uFFFD') {
+      if (!dropped(c)) {
         out.append(c);
       }
     }
     return out.toString();
+  }
+
+  private static boolean dropped(char c) {
+    return c < 0x20 && c != '\n' && c != '\t'
+        || c == 0x7f
+        || (c >= 0x80 && c < 0xa0)
+        || c == '\uFFFD';
   }
 
   /**

@@ -65,6 +65,17 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void cleaningDropsControlCharactersAndReplacementCharactersOnly() {
+    assertThat(HtmlExtractor.clean("\u0000保本\u0001保息\uFFFD\n年化\t15%\u007f\u0085\u009f"))
+        .isEqualTo("保本保息\n年化\t15%");
+    assertThat(HtmlExtractor.clean("稳赚不赔\u0000")).isEqualTo("稳赚不赔");
+    assertThat(HtmlExtractor.clean("\u00a0理财非存款\n")).isEqualTo("\u00a0理财非存款\n");
+    String clean = "首付贷，年化15%，保本保息。";
+    assertThat(HtmlExtractor.clean(clean)).isSameAs(clean);
+    assertThat(HtmlExtractor.clean("")).isEmpty();
+  }
+
+  @Test
   void newsPageKeepsItsTextAndReportsItsAdsSeparately() throws IOException {
     Extraction ex =
         extractor.extract(page("news-with-ad.html"), "text/html", "http://news.test/a/1");
