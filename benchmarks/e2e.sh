@@ -10,6 +10,7 @@
 #   THREADS=8 benchmarks/e2e.sh 3000   # the patrol's fetch threads (default 4, all on the one host)
 #   RUNS=5 benchmarks/e2e.sh 3000      # five rounds of the three, one after another; each round's
 #                                      # rows, then the median of the rounds' patrol / bare ratios
+#   SITE=corpus benchmarks/e2e.sh 3000 # pages like real sites': corpus texts, a footer of facts
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 pages=${1:-3000}
@@ -27,7 +28,7 @@ fi
 work=$(mktemp -d /tmp/finpatrol-e2e.XXXXXX)
 site_pid=
 trap '[ -n "$site_pid" ] && kill $site_pid 2>/dev/null; wait 2>/dev/null || true; [ -n "${E2E_KEEP:-}" ] || rm -rf "$work"' EXIT
-java -cp "$jar" org.finpatrol.benchmarks.SyntheticSite "$pages" >"$work/site.port" 2>"$work/site.err" &
+java -Dfinpatrol.site="${SITE:-short}" -cp "$jar" org.finpatrol.benchmarks.SyntheticSite "$pages" >"$work/site.port" 2>"$work/site.err" &
 site_pid=$!
 for _ in $(seq 1 100); do [ -s "$work/site.port" ] && break; sleep 0.1; done
 port=$(head -1 "$work/site.port")

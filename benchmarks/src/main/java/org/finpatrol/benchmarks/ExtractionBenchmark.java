@@ -48,7 +48,7 @@ import org.xml.sax.SAXException;
 public class ExtractionBenchmark {
 
   private static final int PAGES = 1000;
-  private static final String FOOTER =
+  static final String FOOTER =
       "<div class=\"footer\">鑫盛投资管理有限公司 版权所有 地址：河南省鹤壁市淇滨区华山路88号"
           + " 电话：0392-3208867 豫ICP备12345678号-1</div>";
 

@@ -17,6 +17,10 @@ import java.util.concurrent.Executors;
  * hosts} host names ({@code site0.bench}, ...), about 3 KB each with ten links to other pages of
  * the same host, served on loopback with keep-alive by the JDK's HTTP server. Page {@code i} links
  * to {@code i+1} so every page is reachable from {@code /p/0}. robots.txt answers 404.
+ *
+ * <p>With {@code -Dfinpatrol.site=corpus} the pages are like real financial sites' instead: 20
+ * texts of the development corpus each (about 1,900 characters of text, so 6–7 KB) and a footer
+ * naming a company, an address, a phone number and an ICP number, with the same links.
  */
 final class SyntheticSite implements AutoCloseable {
 
@@ -39,6 +43,7 @@ final class SyntheticSite implements AutoCloseable {
   private final ExecutorService executor;
   private final int pages;
   private final int hosts;
+  private final String[] corpus;
 
   SyntheticSite(int pages, int hosts) throws IOException {
     this(pages, hosts, InetAddress.getLoopbackAddress());
@@ -50,6 +55,7 @@ final class SyntheticSite implements AutoCloseable {
     }
     this.pages = pages;
     this.hosts = hosts;
+    this.corpus = "corpus".equals(System.getProperty("finpatrol.site")) ? CorpusTexts.read() : null;
     server = HttpServer.create(new InetSocketAddress(address, 0), 256);
     executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
@@ -117,8 +123,15 @@ final class SyntheticSite implements AutoCloseable {
     html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>理财产品第")
         .append(id)
         .append("页</title></head><body><div class=\"nav\"><a href=\"/p/0\">首页</a></div>");
-    for (int i = 0; i < 24; i++) {
-      html.append("<p>").append(SENTENCES[random.nextInt(SENTENCES.length)]).append("</p>");
+    if (corpus == null) {
+      for (int i = 0; i < 24; i++) {
+        html.append("<p>").append(SENTENCES[random.nextInt(SENTENCES.length)]).append("</p>");
+      }
+    } else {
+      for (int i = 0; i < 20; i++) {
+        html.append("<p>").append(corpus[random.nextInt(corpus.length)]).append("</p>");
+      }
+      html.append(ExtractionBenchmark.FOOTER);
     }
     html.append("<ul>");
     html.append("<li><a href=\"/p/").append((id + 1) % pages).append("\">下一页</a></li>");
