@@ -49,4 +49,34 @@ public final class Urls {
       return null;
     }
   }
+
+  /**
+   * Where a plain authority in {@code url} that begins at {@code at} ends: a host of lower-case
+   * letters, digits, dots and hyphens (at least one character), then perhaps {@code :} and a port
+   * of 1 to 5 digits without a leading zero (which {@link java.net.URL} would drop); -1 when what
+   * begins there is not that. The crawl's fast paths take such authorities as they are written.
+   */
+  public static int plainAuthorityEnd(String url, int at) {
+    int host = at;
+    while (at < url.length()) {
+      char c = url.charAt(at);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+        break;
+      }
+      at++;
+    }
+    if (at == host) {
+      return -1;
+    }
+    if (at < url.length() && url.charAt(at) == ':') {
+      int port = ++at;
+      while (at < url.length() && url.charAt(at) >= '0' && url.charAt(at) <= '9') {
+        at++;
+      }
+      if (at == port || url.charAt(port) == '0' || at - port > 5) {
+        return -1;
+      }
+    }
+    return at;
+  }
 }

@@ -1,6 +1,7 @@
 package org.finpatrol.crawler.extract;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.finpatrol.crawler.Urls;
 import org.jsoup.nodes.Element;
 
 /**
@@ -138,33 +139,11 @@ final class LinkResolutions {
    * null.
    */
   static String plainOrigin(String base) {
-    int at = authority(base);
-    if (at < 0) {
+    int authority = authority(base);
+    int end = authority < 0 ? -1 : Urls.plainAuthorityEnd(base, authority);
+    if (end < 0 || end < base.length() && "/?#".indexOf(base.charAt(end)) < 0) {
       return null;
     }
-    int host = at;
-    while (at < base.length()) {
-      char c = base.charAt(at);
-      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
-        break;
-      }
-      at++;
-    }
-    if (at == host) {
-      return null;
-    }
-    if (at < base.length() && base.charAt(at) == ':') {
-      int port = ++at;
-      while (at < base.length() && base.charAt(at) >= '0' && base.charAt(at) <= '9') {
-        at++;
-      }
-      if (at == port || base.charAt(port) == '0' || at - port > 5) {
-        return null;
-      }
-    }
-    if (at < base.length() && "/?#".indexOf(base.charAt(at)) < 0) {
-      return null;
-    }
-    return base.substring(0, at);
+    return base.substring(0, end);
   }
 }

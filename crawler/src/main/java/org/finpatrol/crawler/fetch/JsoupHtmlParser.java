@@ -10,6 +10,7 @@ import edu.uci.ics.crawler4j.url.WebURL;
 import edu.uci.ics.crawler4j.url.WebURLFactory;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.finpatrol.crawler.Urls;
 import org.finpatrol.crawler.extract.Extraction;
 import org.finpatrol.crawler.extract.HtmlExtractor;
 
@@ -110,28 +111,17 @@ final class JsoupHtmlParser implements HtmlParser {
       return false;
     }
     int host = at;
-    while (at < url.length() && hostChar(url.charAt(at))) {
-      at++;
-    }
-    if (at == host
-        || !alphanumeric(url.charAt(host))
-        || !alphanumeric(url.charAt(at - 1))
-        || url.startsWith("..", host)
-        || url.substring(host, at).contains("..")) {
+    at = Urls.plainAuthorityEnd(url, host);
+    if (at < 0) {
       return false;
     }
-    if (at < url.length() && url.charAt(at) == ':') {
-      int port = ++at;
-      while (at < url.length() && url.charAt(at) >= '0' && url.charAt(at) <= '9') {
-        at++;
-      }
-      String digits = url.substring(port, at);
-      if (digits.isEmpty()
-          || digits.charAt(0) == '0'
-          || digits.length() > 5
-          || digits.equals(https ? "443" : "80")) {
-        return false;
-      }
+    int colon = url.indexOf(':', host);
+    int hostEnd = colon >= 0 && colon < at ? colon : at;
+    if (!alphanumeric(url.charAt(host))
+        || !alphanumeric(url.charAt(hostEnd - 1))
+        || url.substring(host, hostEnd).contains("..")
+        || hostEnd < at && url.substring(hostEnd + 1, at).equals(https ? "443" : "80")) {
+      return false;
     }
     if (at == url.length() || url.charAt(at) != '/') {
       return false;
@@ -147,10 +137,6 @@ final class JsoupHtmlParser implements HtmlParser {
       }
     }
     return true;
-  }
-
-  private static boolean hostChar(char c) {
-    return alphanumeric(c) && !(c >= 'A' && c <= 'Z') || c == '.' || c == '-';
   }
 
   private static boolean alphanumeric(char c) {
