@@ -48,9 +48,6 @@ import org.xml.sax.SAXException;
 public class ExtractionBenchmark {
 
   private static final int PAGES = 1000;
-  static final String FOOTER =
-      "<div class=\"footer\">鑫盛投资管理有限公司 版权所有 地址：河南省鹤壁市淇滨区华山路88号"
-          + " 电话：0392-3208867 豫ICP备12345678号-1</div>";
 
   private final byte[][] pages = new byte[PAGES][];
   private final HtmlExtractor extractor = new HtmlExtractor();
@@ -65,13 +62,11 @@ public class ExtractionBenchmark {
           .append(i)
           .append("页</title></head><body><div class=\"nav\"><a href=\"/\">首页</a>")
           .append("<a href=\"/about\">关于我们</a></div>");
-      for (int t = 0; t < 20; t++) {
-        html.append("<p>").append(texts[random.nextInt(texts.length)]).append("</p>");
-      }
+      CorpusTexts.appendParagraphs(html, texts, random, 20);
       for (int l = 0; l < 30; l++) {
         html.append("<a href=\"/news/").append(random.nextInt(5000)).append(".html\">新闻</a> ");
       }
-      html.append(FOOTER).append("</body></html>");
+      html.append(CorpusTexts.FOOTER).append("</body></html>");
       pages[i] = html.toString().getBytes(StandardCharsets.UTF_8);
     }
   }

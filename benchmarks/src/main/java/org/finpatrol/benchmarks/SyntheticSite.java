@@ -128,10 +128,8 @@ final class SyntheticSite implements AutoCloseable {
         html.append("<p>").append(SENTENCES[random.nextInt(SENTENCES.length)]).append("</p>");
       }
     } else {
-      for (int i = 0; i < 20; i++) {
-        html.append("<p>").append(corpus[random.nextInt(corpus.length)]).append("</p>");
-      }
-      html.append(ExtractionBenchmark.FOOTER);
+      CorpusTexts.appendParagraphs(html, corpus, random, 20);
+      html.append(CorpusTexts.FOOTER);
     }
     html.append("<ul>");
     html.append("<li><a href=\"/p/").append((id + 1) % pages).append("\">下一页</a></li>");
