@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * dictionary (megabytes), go with it instead of staying attached to a server's long-lived threads.
  *
  * <p>Segmentation never fails: if HanLP throws or returns words that do not tile the input (it does
- * not on any input seen so far, but crawled text is hostile), the text is split into single code
+ * not on any input seen so far, but crawled text is hostile), the line is split into single code
  * points instead and a warning is logged.
  */
 public final class Segmenter {
@@ -41,6 +41,7 @@ public final class Segmenter {
   private final DynamicCustomDictionary dictionary;
   private final ConcurrentLinkedDeque<Segment> idle = new ConcurrentLinkedDeque<>();
   private final FinanceDictionary financeDictionary;
+  private final LineCache lines = new LineCache();
 
   public Segmenter(FinanceDictionary financeDictionary) {
     this.financeDictionary = financeDictionary;
@@ -73,37 +74,75 @@ public final class Segmenter {
   /**
    * Segments {@code length} characters of {@code text} from {@code offset}; token offsets are
    * relative to {@code offset}. Every character ends up in exactly one token, in order.
+   *
+   * <p>Each line (up to a line break, which is a token of its own) is segmented by itself: no word
+   * spans a line break, and a line a site repeats on every page is segmented once ({@link
+   * LineCache}). That changes few words: on 500 pages of the development corpus's sentences, 116 of
+   * 575,812 differ from segmenting the whole text at once, and those looked at for the better (目|前年
+   * became 目前|年, 该团|伙 became 该|团伙).
    */
   public void segment(char[] text, int offset, int length, Consumer<Token> sink) {
+    int end = offset + length;
+    int start = offset;
+    for (int i = offset; i < end; i++) {
+      if (text[i] == '\n') {
+        segmentLine(text, start, i - start, start - offset, sink);
+        sink.accept(new Token("\n", i - offset, i - offset + 1));
+        start = i + 1;
+      }
+    }
+    segmentLine(text, start, end - start, start - offset, sink);
+  }
+
+  /**
+   * Segments one line of {@code length} characters at {@code offset}; tokens start at {@code base}.
+   */
+  private void segmentLine(char[] text, int offset, int length, int base, Consumer<Token> sink) {
     if (length == 0) {
       return;
     }
-    String sentence = new String(text, offset, length);
+    String line = new String(text, offset, length);
+    int[] ends = length <= LineCache.MAX_LINE ? lines.get(line) : null;
+    if (ends == null) {
+      ends = wordEnds(line);
+      lines.offer(line, ends);
+    }
+    int start = 0;
+    for (int wordEnd : ends) {
+      sink.accept(new Token(line.substring(start, wordEnd), base + start, base + wordEnd));
+      start = wordEnd;
+    }
+  }
+
+  /** Where HanLP's words of {@code line} end; single code points if HanLP fails on it. */
+  private int[] wordEnds(String line) {
     List<Term> terms;
     Segment segment = idle.pollFirst();
     if (segment == null) {
       segment = newSegment();
     }
     try {
-      terms = segment.seg(sentence);
+      terms = segment.seg(line);
     } catch (RuntimeException e) {
-      log.warn("HanLP failed on a {}-char sentence, splitting it into characters", length, e);
-      splitCodePoints(sentence, sink);
-      return;
+      log.warn(
+          "HanLP failed on a {}-char sentence, splitting it into characters", line.length(), e);
+      return codePointEnds(line);
     } finally {
       idle.offerFirst(segment);
     }
-    if (!tiles(terms, sentence)) {
-      log.warn("HanLP words do not tile a {}-char sentence, splitting it into characters", length);
-      splitCodePoints(sentence, sink);
-      return;
+    if (!tiles(terms, line)) {
+      log.warn(
+          "HanLP words do not tile a {}-char sentence, splitting it into characters",
+          line.length());
+      return codePointEnds(line);
     }
+    int[] ends = new int[terms.size()];
     int pos = 0;
-    for (Term term : terms) {
-      int end = pos + term.word.length();
-      sink.accept(new Token(term.word, pos, end));
-      pos = end;
+    for (int i = 0; i < ends.length; i++) {
+      pos += terms.get(i).word.length();
+      ends[i] = pos;
     }
+    return ends;
   }
 
   private static boolean tiles(List<Term> terms, String sentence) {
@@ -118,11 +157,12 @@ public final class Segmenter {
     return pos == sentence.length();
   }
 
-  private static void splitCodePoints(String sentence, Consumer<Token> sink) {
-    for (int i = 0; i < sentence.length(); ) {
-      int end = i + Character.charCount(sentence.codePointAt(i));
-      sink.accept(new Token(sentence.substring(i, end), i, end));
-      i = end;
+  private static int[] codePointEnds(String line) {
+    int[] ends = new int[line.codePointCount(0, line.length())];
+    for (int i = 0, pos = 0; i < ends.length; i++) {
+      pos += Character.charCount(line.codePointAt(pos));
+      ends[i] = pos;
     }
+    return ends;
   }
 }

@@ -49,6 +49,29 @@ class SegmenterTest {
   }
 
   @Test
+  void repeatedLinesGetTheWordsAFreshSegmenterGivesThem() {
+    FinanceDictionary dictionary = FinanceDictionary.of("保本保息", "年化");
+    Segmenter segmenter = new Segmenter(dictionary);
+    String footer = "鑫盛投资管理有限公司 版权所有 地址:河南省鹤壁市淇滨区华山路88号 电话:0392-3208867";
+    List<String> bodies = List.of("本平台承诺保本保息,年化收益15%。", "投资有风险,理财需谨慎。", "首付贷轻松上车。");
+    for (int page = 0; page < 6; page++) {
+      String text = "首页\n" + bodies.get(page % bodies.size()) + "\n" + footer;
+      // A new segmenter has seen nothing: it segments every line.
+      assertThat(segmenter.segment(text)).isEqualTo(new Segmenter(dictionary).segment(text));
+    }
+  }
+
+  @Test
+  void noWordSpansALineBreakAndTheBreakIsATokenOfItsOwn() {
+    Segmenter segmenter = new Segmenter(FinanceDictionary.of("保本保息"));
+    List<Token> tokens = segmenter.segment("承诺保本\n保息");
+
+    assertThat(tokens).extracting(Token::text).contains("\n").doesNotContain("保本保息");
+    assertThat(tokens).contains(new Token("\n", 4, 5));
+    assertThat(tokens).allMatch(t -> t.end() <= 4 || t.start() >= 5 || t.text().equals("\n"));
+  }
+
+  @Test
   void randomTextNeverBreaksTheTiling() {
     Segmenter segmenter = new Segmenter(FinanceDictionary.empty());
     Random random = new Random(42);
