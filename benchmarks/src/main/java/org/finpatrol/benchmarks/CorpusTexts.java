@@ -22,6 +22,43 @@ final class CorpusTexts {
     }
   }
 
+  /**
+   * The texts' sentences, each with its closing punctuation (。！？；!?;), for {@link
+   * #appendComposedParagraphs}.
+   */
+  static String[] sentences(String[] texts) {
+    java.util.List<String> sentences = new java.util.ArrayList<>();
+    for (String text : texts) {
+      for (String sentence : text.split("(?<=[。！？；!?;])")) {
+        if (!sentence.isBlank()) {
+          sentences.add(sentence);
+        }
+      }
+    }
+    return sentences.toArray(String[]::new);
+  }
+
+  /**
+   * Appends {@code count} paragraphs of three to five sentences drawn at random: as long as the
+   * texts' paragraphs, but practically never the same paragraph twice, as no two articles of a site
+   * are (whole texts drawn from a few hundred repeat on every page of a large site).
+   */
+  static void appendComposedParagraphs(
+      StringBuilder html, String[] sentences, Random random, int count) {
+    for (int i = 0; i < count; i++) {
+      html.append("<p>").append(composedParagraph(sentences, random)).append("</p>");
+    }
+  }
+
+  /** Three to five sentences drawn at random: a paragraph no other page has. */
+  static String composedParagraph(String[] sentences, Random random) {
+    StringBuilder paragraph = new StringBuilder(256);
+    for (int n = 3 + random.nextInt(3); n > 0; n--) {
+      paragraph.append(sentences[random.nextInt(sentences.length)]);
+    }
+    return paragraph.toString();
+  }
+
   static String[] read() throws IOException {
     try (InputStream in = CorpusTexts.class.getResourceAsStream("/corpus-texts.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");

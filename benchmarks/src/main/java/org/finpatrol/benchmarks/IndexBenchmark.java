@@ -28,11 +28,12 @@ import org.finpatrol.text.Segmenter;
  * Indexing throughput with 1 and 2 threads, then query latency over a large synthetic index.
  *
  * <p>Pages are about 2 KB of Chinese financial text assembled at random (fixed seed) from the
- * corpus texts, spread over 2,000 hosts, 5 counties and 12 months, a fifth of them labelled. Each
- * page goes through the whole index schema: HanLP words and CJK bigrams for title, text and ads,
- * facets' doc values. Queries are 2–6 character substrings of the corpus (an analyst's typing),
- * each run plain and with facets plus risk order, after a warm-up; latency is per query, single
- * thread, including highlighting of the 10 hits.
+ * corpus's sentences, in paragraphs no two pages share (as pages' own text; the segmenter remembers
+ * lines it sees again), spread over 2,000 hosts, 5 counties and 12 months, a fifth of them
+ * labelled. Each page goes through the whole index schema: HanLP words and CJK bigrams for title,
+ * text and ads, facets' doc values. Queries are 2–6 character substrings of the corpus (an
+ * analyst's typing), each run plain and with facets plus risk order, after a warm-up; latency is
+ * per query, single thread, including highlighting of the 10 hits.
  *
  * <p>Run: {@code java -Dfinpatrol.dictionaries=config/dictionaries -cp
  * benchmarks/target/benchmarks.jar org.finpatrol.benchmarks.IndexBenchmark [indexingDocs]
@@ -44,10 +45,12 @@ public final class IndexBenchmark {
   private static final String[] COUNTIES = {"淇滨区", "山城区", "鹤山区", "浚县", "淇县"};
 
   private final List<String> texts;
+  private final String[] sentences;
   private final Segmenter segmenter;
 
   private IndexBenchmark(List<String> texts, Segmenter segmenter) {
     this.texts = texts;
+    this.sentences = CorpusTexts.sentences(texts.toArray(String[]::new));
     this.segmenter = segmenter;
   }
 
@@ -84,12 +87,14 @@ public final class IndexBenchmark {
   private IndexedPage page(int i, Random random) {
     StringBuilder text = new StringBuilder(2200);
     while (text.length() < 2000) {
-      text.append(texts.get(random.nextInt(texts.size()))).append('\n');
+      text.append(CorpusTexts.composedParagraph(sentences, random)).append('\n');
     }
-    String title = texts.get(random.nextInt(texts.size()));
+    String title = CorpusTexts.composedParagraph(sentences, random);
     title = title.substring(0, Math.min(title.length(), 30));
     List<String> ads =
-        random.nextInt(4) == 0 ? List.of(texts.get(random.nextInt(texts.size()))) : List.of();
+        random.nextInt(4) == 0
+            ? List.of(CorpusTexts.composedParagraph(sentences, random))
+            : List.of();
     return new IndexedPage(
         "http://site" + (i % 2000) + ".bench/p/" + i,
         "site" + (i % 2000) + ".bench",

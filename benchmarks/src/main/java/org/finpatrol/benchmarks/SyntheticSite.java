@@ -15,12 +15,15 @@ import java.util.concurrent.Executors;
 /**
  * A generated Chinese financial site for crawl benchmarks: {@code pages} pages per host over {@code
  * hosts} host names ({@code site0.bench}, ...), about 3 KB each with ten links to other pages of
- * the same host, served on loopback with keep-alive by the JDK's HTTP server. Page {@code i} links
- * to {@code i+1} so every page is reachable from {@code /p/0}. robots.txt answers 404.
+ * the same host, served on loopback with keep-alive by the JDK's HTTP server. Its paragraphs are
+ * six sentences, each numbered, so that no line repeats. Page {@code i} links to {@code i+1} so
+ * every page is reachable from {@code /p/0}. robots.txt answers 404.
  *
- * <p>With {@code -Dfinpatrol.site=corpus} the pages are like real financial sites' instead: 20
- * texts of the development corpus each (about 1,900 characters of text, so 6–7 KB) and a footer
- * naming a company, an address, a phone number and an ICP number, with the same links.
+ * <p>With {@code -Dfinpatrol.site=corpus} the pages are like real financial sites' instead: an
+ * article of 12 paragraphs composed of the development corpus's sentences, none the same on two
+ * pages (about 1,900 characters of text, so 6–7 KB), in the same template on every page (a menu, a
+ * risk notice, a service line and a footer naming a company, an address, a phone number and an ICP
+ * number), with the same links.
  */
 final class SyntheticSite implements AutoCloseable {
 
@@ -39,10 +42,28 @@ final class SyntheticSite implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
+  /**
+   * What every page of a corpus site shows above its article: a menu and a risk notice, about 110
+   * characters. With the footer and the links below the article, the template is about a tenth of a
+   * page's text, less than on most real sites' pages (product lists are mostly template).
+   */
+  private static final String TEMPLATE_TOP =
+      "<ul class=\"menu\"><li>投资理财</li><li>借款申请</li><li>信息披露</li><li>安全保障</li>"
+          + "<li>新手指引</li><li>关于我们</li><li>帮助中心</li></ul>"
+          + "<div class=\"notice\">风险提示：市场有风险，投资需谨慎。平台展示的历史收益不代表未来表现，"
+          + "出借人应根据自身风险承受能力审慎决策。</div>";
+
+  private static final String TEMPLATE_BOTTOM =
+      "<div class=\"service\">客服热线：400-820-8820 工作时间：周一至周五 9:00-18:00</div>";
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final int pages;
   private final int hosts;
+
+  /**
+   * The corpus's sentences for pages like real sites' ({@code -Dfinpatrol.site=corpus}), or null.
+   */
   private final String[] corpus;
 
   SyntheticSite(int pages, int hosts) throws IOException {
@@ -55,7 +76,10 @@ final class SyntheticSite implements AutoCloseable {
     }
     this.pages = pages;
     this.hosts = hosts;
-    this.corpus = "corpus".equals(System.getProperty("finpatrol.site")) ? CorpusTexts.read() : null;
+    this.corpus =
+        "corpus".equals(System.getProperty("finpatrol.site"))
+            ? CorpusTexts.sentences(CorpusTexts.read())
+            : null;
     server = HttpServer.create(new InetSocketAddress(address, 0), 256);
     executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
@@ -123,13 +147,22 @@ final class SyntheticSite implements AutoCloseable {
     html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>理财产品第")
         .append(id)
         .append("页</title></head><body><div class=\"nav\"><a href=\"/p/0\">首页</a></div>");
+    if (corpus != null) {
+      html.append(TEMPLATE_TOP);
+    }
     if (corpus == null) {
       for (int i = 0; i < 24; i++) {
-        html.append("<p>").append(SENTENCES[random.nextInt(SENTENCES.length)]).append("</p>");
+        // Numbered, so that no two paragraphs of the site are the same line: a page's own text
+        // does not repeat, and the segmenter remembers lines it sees again.
+        html.append("<p>")
+            .append(SENTENCES[random.nextInt(SENTENCES.length)])
+            .append('（')
+            .append(id * 24 + i)
+            .append("）</p>");
       }
     } else {
-      CorpusTexts.appendParagraphs(html, corpus, random, 20);
-      html.append(CorpusTexts.FOOTER);
+      CorpusTexts.appendComposedParagraphs(html, corpus, random, 12);
+      html.append(TEMPLATE_BOTTOM).append(CorpusTexts.FOOTER);
     }
     html.append("<ul>");
     html.append("<li><a href=\"/p/").append((id + 1) % pages).append("\">下一页</a></li>");
