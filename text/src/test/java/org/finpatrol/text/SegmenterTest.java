@@ -72,6 +72,42 @@ class SegmenterTest {
   }
 
   @Test
+  void segmentingLineByLineChangesAlmostNoWordOfTheCorpus() throws IOException {
+    Segmenter segmenter = new Segmenter(FinanceDictionary.load(Path.of("../config/dictionaries")));
+    java.util.regex.Matcher texts =
+        java.util.regex.Pattern.compile("\"text\": \"((?:[^\"\\\\]|\\\\.)*)\"")
+            .matcher(Files.readString(Path.of("../config/training/dev.jsonl")));
+    List<String> lines = new java.util.ArrayList<>();
+    while (texts.find()) {
+      lines.add(Normalizer.normalize(texts.group(1)));
+    }
+    assertThat(lines).hasSizeGreaterThan(200);
+    int words = 0;
+    int changed = 0;
+    for (int page = 0; page + 20 <= lines.size(); page += 20) {
+      String text = String.join("\n", lines.subList(page, page + 20));
+      // With '\r' for '\n' the page is one line, segmented whole, as before lines were split.
+      java.util.Set<String> whole = wordSpans(segmenter.segment(text.replace('\n', '\r')));
+      java.util.Set<String> byLine = wordSpans(segmenter.segment(text));
+      words += whole.size();
+      whole.removeAll(byLine);
+      changed += whole.size();
+    }
+    assertThat(words).isGreaterThan(10_000);
+    assertThat(changed).isLessThan(words / 1000);
+  }
+
+  private static java.util.Set<String> wordSpans(List<Token> tokens) {
+    java.util.Set<String> spans = new java.util.HashSet<>();
+    for (Token t : tokens) {
+      if (t.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
+        spans.add(t.start() + ":" + t.text());
+      }
+    }
+    return spans;
+  }
+
+  @Test
   void randomTextNeverBreaksTheTiling() {
     Segmenter segmenter = new Segmenter(FinanceDictionary.empty());
     Random random = new Random(42);
