@@ -1,7 +1,9 @@
 package org.finpatrol.app.patrol;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +21,15 @@ public final class CaseFacts {
     this.jdbc = JdbcClient.create(dataSource);
   }
 
-  /** Addresses and phone numbers the host's pages of this run give for its operator. */
+  /**
+   * Addresses and phone numbers the host's pages of this run give for its operator, each once, in
+   * the order the pages give them first (a site's footer gives the same ones on every page).
+   */
   public Contacts contacts(long runId, String host) {
-    List<String> addresses = new ArrayList<>();
-    List<String> phones = new ArrayList<>();
-    jdbc.sql("SELECT facts FROM page WHERE run_id = ? AND host = ? AND facts IS NOT NULL")
+    Set<String> addresses = new LinkedHashSet<>();
+    Set<String> phones = new LinkedHashSet<>();
+    jdbc.sql(
+            "SELECT facts FROM page WHERE run_id = ? AND host = ? AND facts IS NOT NULL ORDER BY id")
         .params(runId, host)
         .query(
             (RowCallbackHandler)
@@ -33,7 +39,7 @@ public final class CaseFacts {
                   facts.path("addresses").forEach(a -> addresses.add(a.asString()));
                   facts.path("phones").forEach(p -> phones.add(p.asString()));
                 });
-    return new Contacts(addresses, phones);
+    return new Contacts(List.copyOf(addresses), List.copyOf(phones));
   }
 
   /**
