@@ -7,6 +7,7 @@
 # figures for 3,000, 30,000 and more pages to see whether the heap grows with the pages.
 #
 #   benchmarks/heap.sh [PAGES=3000]
+#   SITE=corpus benchmarks/heap.sh 30000   # pages like real sites' (as e2e.sh's SITE=corpus)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 pages=${1:-3000}
@@ -25,7 +26,7 @@ work=$(mktemp -d /tmp/finpatrol-heap.XXXXXX)
 site_pid=
 patrol_pid=
 trap '[ -n "$site_pid" ] && kill $site_pid 2>/dev/null; [ -n "$patrol_pid" ] && kill $patrol_pid 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-java -cp "$jar" org.finpatrol.benchmarks.SyntheticSite "$pages" >"$work/site.port" 2>"$work/site.err" &
+java -Dfinpatrol.site="${SITE:-short}" -cp "$jar" org.finpatrol.benchmarks.SyntheticSite "$pages" >"$work/site.port" 2>"$work/site.err" &
 site_pid=$!
 for _ in $(seq 1 100); do [ -s "$work/site.port" ] && break; sleep 0.1; done
 seed="http://127.0.0.1:$(head -1 "$work/site.port")/p/0"
