@@ -9,23 +9,24 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * is the same line on every page; looking a line up costs a hash and a comparison.
  *
  * <p>Bounded and thread-safe without locks: a fixed table of {@value #SLOTS} slots, each holding at
- * most one line of at most {@value #MAX_LINE} characters (a few MB when full), where a new line
- * replaces the one in its slot. A line is admitted only on its second sighting, recorded in a
- * larger table of hashes, so the text of pages, each line seen once, does not push the template
- * out. A collision there or a lost race only costs a segmentation; what is returned is always the
- * line's own (the line is compared whole).
+ * most one line of at most {@value #MAX_LINE} characters, where a new line replaces the one in its
+ * slot: at most about 13 MB (every slot a line of {@value #MAX_LINE} Chinese characters, each its
+ * own word), well under 1 MB for a site's template lines, which are short. A line is admitted only
+ * on its second sighting, recorded in a larger table of hashes, so the text of pages, each line
+ * seen once, does not push the template out. A collision there or a lost race only costs a
+ * segmentation; what is returned is always the line's own (the line is compared whole).
  */
 final class LineCache {
 
   static final int MAX_LINE = 512;
   static final int SLOTS = 4096;
-  private static final int SIGHTINGS = 32768;
+  private static final int SIGHTING_BITS = 15;
 
   /** A line and where its words end (exclusive offsets into the line, ascending). */
   private record Entry(String line, int[] ends) {}
 
   private final AtomicReferenceArray<Entry> entries = new AtomicReferenceArray<>(SLOTS);
-  private final AtomicIntegerArray sightings = new AtomicIntegerArray(SIGHTINGS);
+  private final AtomicIntegerArray sightings = new AtomicIntegerArray(1 << SIGHTING_BITS);
 
   /** The ends of the words of {@code line} if it is cached, else null. Do not modify. */
   int[] get(String line) {
@@ -41,7 +42,9 @@ final class LineCache {
     int hash = line.hashCode();
     // A hash of 0 would look like an empty sighting slot: shift it to 1 (only costs precision).
     int mark = hash == 0 ? 1 : hash;
-    int sighting = slot(Integer.rotateLeft(hash, 16), SIGHTINGS);
+    // A mix of its own (Fibonacci hashing), so that lines sharing an entry slot do not also share
+    // a sighting slot.
+    int sighting = (hash * 0x9E3779B9) >>> (32 - SIGHTING_BITS);
     if (sightings.get(sighting) != mark) {
       sightings.set(sighting, mark);
       return;

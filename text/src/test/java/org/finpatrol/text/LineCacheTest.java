@@ -24,12 +24,26 @@ class LineCacheTest {
   @Test
   void aLineLongerThanTheLimitIsNeverRemembered() {
     LineCache cache = new LineCache();
-    String longLine = "风险提示".repeat(LineCache.MAX_LINE / 4 + 1);
-    int[] ends = {longLine.length()};
+    String longest = "风险提示".repeat(LineCache.MAX_LINE / 4);
+    String tooLong = longest + "。";
+    for (int i = 0; i < 2; i++) {
+      cache.offer(longest, new int[] {longest.length()});
+      cache.offer(tooLong, new int[] {tooLong.length()});
+    }
+    assertThat(cache.get(longest)).containsExactly(LineCache.MAX_LINE);
+    assertThat(cache.get(tooLong)).isNull();
+  }
 
-    cache.offer(longLine, ends);
-    cache.offer(longLine, ends);
-    assertThat(cache.get(longLine)).isNull();
+  @Test
+  void aLineWhoseHashIsZeroIsRememberedToo() {
+    LineCache cache = new LineCache();
+    String zero = "\0";
+    assertThat(zero.hashCode()).isZero();
+
+    cache.offer(zero, new int[] {1});
+    assertThat(cache.get(zero)).isNull();
+    cache.offer(zero, new int[] {1});
+    assertThat(cache.get(zero)).containsExactly(1);
   }
 
   @Test

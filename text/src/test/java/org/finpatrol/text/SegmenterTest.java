@@ -72,6 +72,27 @@ class SegmenterTest {
   }
 
   @Test
+  void offsetsAreRelativeToTheStartGivenWhereverTheLineBreaksAre() {
+    Segmenter segmenter = new Segmenter(FinanceDictionary.of("首付贷"));
+    for (String s : List.of("", "\n", "\n首付贷", "首付贷\n", "首付贷\n\n轻松办理", "承诺保本\n保息\n")) {
+      char[] chars = ("前文" + s + "后文").toCharArray();
+      List<Token> tokens = new java.util.ArrayList<>();
+      // Twice: the second time lines come from the cache if they were remembered.
+      for (int round = 0; round < 2; round++) {
+        tokens.clear();
+        segmenter.segment(chars, 2, s.length(), tokens::add);
+        int pos = 0;
+        for (Token t : tokens) {
+          assertThat(t.start()).as("in %s", s).isEqualTo(pos);
+          assertThat(t.text()).isEqualTo(s.substring(t.start(), t.end()));
+          pos = t.end();
+        }
+        assertThat(pos).as("in %s", s).isEqualTo(s.length());
+      }
+    }
+  }
+
+  @Test
   void segmentingLineByLineChangesAlmostNoWordOfTheCorpus() throws IOException {
     Segmenter segmenter = new Segmenter(FinanceDictionary.load(Path.of("../config/dictionaries")));
     java.util.regex.Matcher texts =
