@@ -60,6 +60,7 @@ final class SyntheticSite implements AutoCloseable {
   private final ExecutorService executor;
   private final int pages;
   private final int hosts;
+  private final int salt;
 
   /**
    * The corpus's sentences for pages like real sites' ({@code -Dfinpatrol.site=corpus}), or null.
@@ -76,6 +77,10 @@ final class SyntheticSite implements AutoCloseable {
     }
     this.pages = pages;
     this.hosts = hosts;
+    // Sites on other loopback addresses (scaleout.sh: 127.0.0.2, ...) get pages of their own, so
+    // that no line repeats across hosts either; 127.0.0.1's are as they always were.
+    byte[] ip = address.getAddress();
+    this.salt = Math.max(0, (ip[ip.length - 1] & 0xff) - 1);
     this.corpus =
         "corpus".equals(System.getProperty("finpatrol.site"))
             ? CorpusTexts.sentences(CorpusTexts.read())
@@ -142,7 +147,7 @@ final class SyntheticSite implements AutoCloseable {
   }
 
   private String page(int id) {
-    Random random = new Random(id);
+    Random random = new Random(salt == 0 ? id : id + ((long) salt << 32));
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>理财产品第")
         .append(id)
@@ -157,7 +162,7 @@ final class SyntheticSite implements AutoCloseable {
         html.append("<p>")
             .append(SENTENCES[random.nextInt(SENTENCES.length)])
             .append('（')
-            .append(id * 24 + i)
+            .append((long) salt * pages * 24 + id * 24L + i)
             .append("）</p>");
       }
     } else {
