@@ -3,7 +3,7 @@ package org.finpatrol.app.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.flywaydb.core.Flyway;
+import org.finpatrol.app.patrol.PatrolFixtures;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +17,10 @@ class EvidenceStoreTest {
 
   @BeforeEach
   void schema() {
-    db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:evidence-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(db).locations("classpath:db/patrol").load().migrate();
+    db = PatrolFixtures.database("evidence");
     jdbc = JdbcClient.create(db);
-    for (long run = 1; run <= 2; run++) {
-      jdbc.sql(
-              "INSERT INTO patrol_run (id, requested_at, seeds, max_pages, max_depth,"
-                  + " politeness_ms, allow_private_network) VALUES (?, CURRENT_TIMESTAMP, '', 10,"
-                  + " 1, 0, FALSE)")
-          .param(run)
-          .update();
-    }
+    PatrolFixtures.run(jdbc, 1);
+    PatrolFixtures.run(jdbc, 2);
     for (int i = 0; i < 60; i++) {
       page(1 + i % 2, i);
     }

@@ -2,7 +2,6 @@ package org.finpatrol.app.patrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +11,7 @@ class CaseFactsTest {
 
   @Test
   void contactsGiveEachAddressAndPhoneOnceInTheOrderThePagesFirstGiveThem() {
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:case-facts-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(db).locations("classpath:db/patrol").load().migrate();
+    JdbcDataSource db = PatrolFixtures.database("case-facts");
     JdbcClient jdbc = JdbcClient.create(db);
     PatrolFixtures.run(jdbc, 1);
     String footer = "{\"addresses\": [\"河南省鹤壁市淇滨区华山路88号\"], \"phones\": [\"0392-3208867\"]}";

@@ -14,7 +14,6 @@ import org.finpatrol.indexer.SearchHit;
 import org.finpatrol.indexer.SearchRequest;
 import org.finpatrol.text.FinanceDictionary;
 import org.finpatrol.text.Segmenter;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +37,7 @@ class ClassifyWriterTest {
 
   @BeforeEach
   void open() throws Exception {
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:classify-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(db).locations("classpath:db/patrol").load().migrate();
+    JdbcDataSource db = PatrolFixtures.database("classify");
     store = new PatrolStore(db, Clock.systemUTC());
     index =
         PageIndex.openForWriting(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,7 @@ class FetchedPagesTest {
 
   @BeforeEach
   void schema() {
-    db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:fetched-" + System.nanoTime() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(db).locations("classpath:db/patrol").load().migrate();
+    db = PatrolFixtures.database("fetched");
     jdbc = JdbcClient.create(db);
     PatrolFixtures.run(jdbc, 1);
     PatrolFixtures.run(jdbc, 2);
