@@ -30,6 +30,9 @@ final class LineCache {
 
   /** The ends of the words of {@code line} if it is cached, else null. Do not modify. */
   int[] get(String line) {
+    if (line.length() > MAX_LINE) {
+      return null; // never offered: not worth a hash of the whole line
+    }
     Entry entry = entries.get(slot(line.hashCode(), SLOTS));
     return entry != null && entry.line().equals(line) ? entry.ends() : null;
   }

@@ -102,7 +102,7 @@ public final class Segmenter {
       return;
     }
     String line = new String(text, offset, length);
-    int[] ends = length <= LineCache.MAX_LINE ? lines.get(line) : null;
+    int[] ends = lines.get(line);
     if (ends == null) {
       ends = wordEnds(line);
       lines.offer(line, ends);
