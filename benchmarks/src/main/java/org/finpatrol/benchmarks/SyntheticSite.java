@@ -152,9 +152,6 @@ final class SyntheticSite implements AutoCloseable {
     html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>理财产品第")
         .append(id)
         .append("页</title></head><body><div class=\"nav\"><a href=\"/p/0\">首页</a></div>");
-    if (corpus != null) {
-      html.append(TEMPLATE_TOP);
-    }
     if (corpus == null) {
       for (int i = 0; i < 24; i++) {
         // Numbered, so that no two paragraphs of the site are the same line: a page's own text
@@ -166,6 +163,7 @@ final class SyntheticSite implements AutoCloseable {
             .append("）</p>");
       }
     } else {
+      html.append(TEMPLATE_TOP);
       CorpusTexts.appendComposedParagraphs(html, corpus, random, 12);
       html.append(TEMPLATE_BOTTOM).append(CorpusTexts.FOOTER);
     }
