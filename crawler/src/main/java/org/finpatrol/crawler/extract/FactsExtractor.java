@@ -204,6 +204,9 @@ final class FactsExtractor {
    */
   static final Anchored CUSTODY = new Anchored(CUSTODY_BANK, 2 + 20 + 12, "银行");
 
+  /** What a custody bank's match may hold before the bank's name: the words up to the last verb. */
+  private static final Pattern BEFORE_BANK = Pattern.compile("^.*(?:由|在|与|和|及|接入|通过|已|为)");
+
   /**
    * Companies: a name of up to 24 characters, then 股份有限公司 or 有限责任公司, whose 公司 is 4 in; all of it
    * before the anchor Han characters or brackets.
@@ -241,7 +244,7 @@ final class FactsExtractor {
         break;
       }
       String bank = m.group(1) != null ? m.group(1) : m.group(2);
-      bank = bank.replaceFirst("^.*(?:由|在|与|和|及|接入|通过|已|为)", "");
+      bank = BEFORE_BANK.matcher(bank).replaceFirst("");
       if (bank.length() >= 4) {
         out.add(bank);
       }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.finpatrol.crawler.Ad;
@@ -34,6 +35,8 @@ import org.finpatrol.crawler.net.PrivateAddressException;
  * <p>crawler4j creates one instance per thread, so the per-URL fields are not shared.
  */
 public final class PatrolCrawler extends WebCrawler {
+
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
   private final CrawlContext context;
   private WebURL current;
@@ -391,7 +394,7 @@ public final class PatrolCrawler extends WebCrawler {
   }
 
   private static String oneLine(String s) {
-    String line = s.replaceAll("[\\r\\n]+", " ").strip();
+    String line = LINE_BREAKS.matcher(s).replaceAll(" ").strip();
     return line.length() > 500 ? line.substring(0, 500) : line;
   }
 
