@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,6 +59,9 @@ public final class WarcEvidence implements Closeable {
   private final String prefix;
   private final long rolloverBytes;
   private final long minFreeBytes;
+  // Looked up once: finding a path's file store reads the whole mount table, which for every page
+  // was a twentieth of writing its evidence; the free space is still asked of it every time.
+  private final FileStore store;
   static final String OPEN_SUFFIX = ".open";
 
   private WarcWriter writer;
@@ -86,6 +90,7 @@ public final class WarcEvidence implements Closeable {
     this.rolloverBytes = rolloverBytes;
     this.minFreeBytes = minFreeBytes;
     Files.createDirectories(directory);
+    this.store = Files.getFileStore(directory);
   }
 
   /**
@@ -105,9 +110,18 @@ public final class WarcEvidence implements Closeable {
       Map<String, List<String>> metadata) {}
 
   /** Writes the request and response records of one exchange; returns the response's reference. */
-  public synchronized EvidenceRef record(Exchange exchange) throws IOException {
-    long needed = (exchange.body() == null ? 0 : exchange.body().length) + 64 * 1024;
-    long usable = Files.getFileStore(directory).getUsableSpace();
+  public EvidenceRef record(Exchange exchange) throws IOException {
+    byte[] body = exchange.body() == null ? new byte[0] : exchange.body();
+    // Hashed before taking the lock: other fetch threads may write their records meanwhile.
+    String sha256 = sha256Hex(body);
+    synchronized (this) {
+      return record(exchange, body, sha256);
+    }
+  }
+
+  private EvidenceRef record(Exchange exchange, byte[] body, String sha256) throws IOException {
+    long needed = body.length + 64 * 1024;
+    long usable = store.getUsableSpace();
     if (usable - needed < minFreeBytes) {
       throw new LowDiskSpaceException(
           "only "
@@ -120,8 +134,6 @@ public final class WarcEvidence implements Closeable {
     }
     openIfNeeded();
     URI target = URI.create(exchange.url());
-    byte[] body = exchange.body() == null ? new byte[0] : exchange.body();
-    String sha256 = sha256Hex(body);
 
     HttpResponse.Builder http =
         new HttpResponse.Builder(
