@@ -162,12 +162,12 @@ public final class Classifier {
     LicenceRegistry licences = registry.get();
     List<PhraseAutomaton.Hit<Licence>> operators = licenceCheck.operators(ct, licences);
     findings.removeIf(f -> LicenceCheck.cleared(f, ct, operators, licences));
-    boolean isFinancial = !financial.find(c).isEmpty();
+    boolean isFinancial = financial.any(c);
     boolean nonSoliciting = !pageType.equals(OTHER);
     boolean offer =
-        !callToAction.find(c).isEmpty()
+        callToAction.any(c)
             || CONTACT.matcher(ct.normalised()).find()
-            || !operatorVoice.find(c).isEmpty()
+            || operatorVoice.any(c)
             || findings.stream().anyMatch(f -> f.category() != null);
     boolean ruleSolicitation = isFinancial && !nonSoliciting && offer;
     ModelScores scores = model == null ? null : model.score(ct);
@@ -222,12 +222,11 @@ public final class Classifier {
     List<Finding> findings = new ArrayList<>(c.findings());
     adLacks.forEach(
         (rule, required) -> {
-          if (required.find(compact).isEmpty()) {
+          if (!required.any(compact)) {
             findings.add(TriggerMatcher.originalFinding(ct, rule, 0, ct.original().length()));
           }
         });
-    boolean asksToAct =
-        !callToAction.find(compact).isEmpty() || CONTACT.matcher(ct.normalised()).find();
+    boolean asksToAct = callToAction.any(compact) || CONTACT.matcher(ct.normalised()).find();
     if (!labelled && asksToAct) {
       adUnlabelled.forEach(
           rule ->

