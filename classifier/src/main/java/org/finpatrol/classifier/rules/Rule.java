@@ -20,4 +20,14 @@ public record Rule(
   public Rule {
     except = List.copyOf(except);
   }
+
+  /**
+   * The id's hash, which String keeps: a record's own hashCode hashes every component, the trigger
+   * and its phrase lists too, and the classifier groups a page's hits by rule in hash maps.
+   * Consistent with equals: equal rules have equal ids.
+   */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hashCode(id);
+  }
 }
