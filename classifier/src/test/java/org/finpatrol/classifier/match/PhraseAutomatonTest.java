@@ -33,8 +33,10 @@ class PhraseAutomatonTest {
   @Test
   void findsWhatAPlainSearchAtEveryPositionFinds() {
     // Few distinct characters, so phrases share prefixes and suffixes and fail links are taken.
-    String alphabet = "保本息年化收益稳赚";
+    // Latin in lower case: phrases are compacted (upper case folded), find's text is taken as is.
+    String alphabet = "保本息年化收益稳赚ab9";
     java.util.Random random = new java.util.Random(20261203);
+    int[] anyInAnswers = new int[2];
     for (int round = 0; round < 300; round++) {
       PhraseAutomaton.Builder<Integer> builder = PhraseAutomaton.builder();
       List<String> phrases = new java.util.ArrayList<>();
@@ -58,16 +60,25 @@ class PhraseAutomatonTest {
           .map(h -> h.start() + ":" + h.phrase() + ":" + h.value())
           .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(automaton.find(new StringBuilder(text)))
+          .as("%s in a StringBuilder of %s", phrases, text)
           .map(h -> h.start() + ":" + h.phrase() + ":" + h.value())
           .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(automaton.any(text)).as("%s in %s", phrases, text).isEqualTo(!expected.isEmpty());
       int from = random.nextInt(text.length() + 1);
       int to = from + random.nextInt(text.length() - from + 1);
       String window = text.substring(from, to);
+      boolean expectedInWindow = phrases.stream().anyMatch(window::contains);
       assertThat(automaton.anyIn(text, from, to))
           .as("%s in %s", phrases, window)
-          .isEqualTo(phrases.stream().anyMatch(window::contains));
+          .isEqualTo(expectedInWindow);
+      assertThat(automaton.anyIn(new StringBuilder(text), from, to))
+          .as("%s in a StringBuilder's %s", phrases, window)
+          .isEqualTo(expectedInWindow);
+      anyInAnswers[expectedInWindow ? 1 : 0]++;
     }
+    // Both answers came up often enough for the comparisons above to mean something.
+    assertThat(anyInAnswers[0]).as("windows without a phrase").isGreaterThan(30);
+    assertThat(anyInAnswers[1]).as("windows with one").isGreaterThan(30);
   }
 
   private static String text(java.util.Random random, String alphabet, int length) {
