@@ -90,7 +90,12 @@ public final class WarcEvidence implements Closeable {
     this.rolloverBytes = rolloverBytes;
     this.minFreeBytes = minFreeBytes;
     Files.createDirectories(directory);
-    this.store = Files.getFileStore(directory);
+    try {
+      this.store = Files.getFileStore(directory);
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot tell the disk of the evidence directory " + directory + ": " + e.getMessage(), e);
+    }
   }
 
   /**
