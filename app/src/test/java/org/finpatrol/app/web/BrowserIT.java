@@ -209,10 +209,23 @@ class BrowserIT {
     WebElement old = browser.findElement(By.tagName("html"));
     element.click();
     new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(
-            b ->
-                ExpectedConditions.stalenessOf(old).apply(b)
-                    && "complete".equals(js("return document.readyState")));
+        .until(b -> gone(old) && "complete".equals(js("return document.readyState")));
+  }
+
+  /**
+   * Whether the element's document has been left. Asked mid-navigation, Chromium 156's driver may
+   * answer "Node with given id does not belong to the document" instead of a stale element: the
+   * same fact, in an error Selenium does not map.
+   */
+  private boolean gone(WebElement element) {
+    try {
+      return ExpectedConditions.stalenessOf(element).apply(browser);
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private void clickAndLoad(By by) {
