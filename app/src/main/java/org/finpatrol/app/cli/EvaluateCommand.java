@@ -16,13 +16,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code finpatrol evaluate}: scores the configured rule packs on labelled JSON lines (the format
- * of {@code corpus/dev.jsonl}) and prints precision, recall and F1 per label and per signal, the
- * pooled signal score and the false-positive rate on news and notices. An analyst runs it after
- * editing a rule pack to see what the edit gained and cost. When a statistical model is configured,
- * a second table scores rules and model under k-fold cross-validation on the same examples: the
- * model is retrained for each fold without it, never scored on what it learned. A line that is not
- * a labelled example is named on stderr and skipped; the exit code is then 2 although the rest was
- * scored.
+ * of {@code config/training/dev.jsonl}) and prints precision, recall and F1 per label and per
+ * signal, the pooled signal score and the false-positive rate on news and notices. An analyst runs
+ * it after editing a rule pack to see what the edit gained and cost. When a statistical model is
+ * configured, a second table scores rules and model under k-fold cross-validation on the same
+ * examples: the model is retrained for each fold without it, never scored on what it learned. A
+ * line that is not a labelled example is named on stderr and skipped; the exit code is then 2
+ * although the rest was scored.
  */
 @Command(
     name = "evaluate",
