@@ -38,7 +38,8 @@ public final class Cli {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           Throwable cause = rootCause(e);
-          if (cause instanceof UsageException) {
+          if (cause instanceof UsageException
+              || cause instanceof org.finpatrol.app.store.DatabaseSettings.InvalidUrlException) {
             console
                 .err()
                 .println("finpatrol " + commandLine.getCommandName() + ": " + cause.getMessage());

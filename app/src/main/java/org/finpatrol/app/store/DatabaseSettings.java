@@ -23,6 +23,13 @@ public record DatabaseSettings(String url, String user, String password) {
 
   public static final String URL_ENV = "FINPATROL_DB_URL";
 
+  /** {@value #URL_ENV} names a database no bundled driver serves; the message says which. */
+  public static final class InvalidUrlException extends IllegalArgumentException {
+    InvalidUrlException(String message) {
+      super(message);
+    }
+  }
+
   static {
     // H2's automatic mixed mode opens a TCP server; keep it off the network.
     System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -31,11 +38,14 @@ public record DatabaseSettings(String url, String user, String password) {
   public static DatabaseSettings from(Map<String, String> env, Path dataDir) throws IOException {
     String url = env.get(URL_ENV);
     if (url != null && !url.isBlank()) {
-      if (!url.startsWith("jdbc:mysql:")
-          && !url.startsWith("jdbc:mariadb:")
-          && !url.startsWith("jdbc:h2:")) {
-        throw new IllegalArgumentException(
-            URL_ENV + " must be a jdbc:mysql: URL, got '" + url + "'");
+      // Only MySQL Connector/J and H2 are bundled: a jdbc:mariadb: URL would find no driver.
+      if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:h2:")) {
+        throw new InvalidUrlException(
+            URL_ENV
+                + " must be a jdbc:mysql: URL (for MariaDB too, e.g."
+                + " jdbc:mysql://127.0.0.1:3306/finpatrol) or a jdbc:h2: URL, got '"
+                + url
+                + "'");
       }
       return new DatabaseSettings(
           url,
