@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.fetch.CrawlContext;
 import org.finpatrol.crawler.fetch.Crawler4jParts;
-import org.finpatrol.crawler.fetch.PatrolCrawler;
 import org.finpatrol.crawler.fetch.PatrolPageFetcher;
 import org.finpatrol.crawler.fetch.RobotsPolicy;
 import org.finpatrol.crawler.fetch.Scope;
@@ -139,7 +138,7 @@ public final class Crawler {
           () -> new CrawlProgress(frontier.getFrontier().getQueueLength(), fetcher.hostsGivenUp());
       unstarted = null;
       try {
-        controller.start(() -> new PatrolCrawler(context), settings.threads());
+        controller.start(() -> parts.crawler(context), settings.threads());
       } finally {
         progress = () -> CrawlProgress.NOT_RUNNING;
       }

@@ -38,6 +38,7 @@ public final class Crawler4jParts {
           "share_token");
 
   private final HostPoliteness politeness;
+  private final MonitorWakeUp monitorWakeUp = new MonitorWakeUp();
 
   public Crawler4jParts(long politenessMs) {
     this.politeness = new HostPoliteness(politenessMs);
@@ -63,7 +64,8 @@ public final class Crawler4jParts {
   /**
    * crawler4j's frontier, made to hand out URLs host by host as their polite slots come up, at most
    * {@code threadsPerHost} of one host's at a time; each URL it schedules takes a page of {@code
-   * budget} first, and one refused for it is dropped and reported to {@code overBudget}.
+   * budget} first, and one refused for it is dropped and reported to {@code overBudget}. Once
+   * drained it wakes crawler4j's monitor, so the crawl ends at once ({@link #crawler}).
    */
   public FrontierConfiguration frontier(
       CrawlConfig config,
@@ -71,7 +73,17 @@ public final class Crawler4jParts {
       org.finpatrol.crawler.PageBudget budget,
       Runnable overBudget) {
     return HostAwareFrontier.wrap(
-        new BoundedSleepycatFrontier(config), politeness, threadsPerHost, budget, overBudget);
+        new BoundedSleepycatFrontier(config),
+        politeness,
+        threadsPerHost,
+        budget,
+        overBudget,
+        monitorWakeUp);
+  }
+
+  /** A crawler thread of a crawl whose frontier is this one's {@link #frontier}. */
+  public PatrolCrawler crawler(CrawlContext context) {
+    return new PatrolCrawler(context, monitorWakeUp);
   }
 
   /** Lets the politeness honour robots.txt Crawl-delay values as robots.txt files are read. */

@@ -50,6 +50,7 @@ final class HostAwareFrontier implements Frontier {
   private final int perHost;
   private final PageBudget budget;
   private final Runnable overBudget;
+  private Runnable drained = () -> {};
   private int buffered;
 
   HostAwareFrontier(Frontier queue, HostPoliteness politeness, int perHost) {
@@ -78,15 +79,20 @@ final class HostAwareFrontier implements Frontier {
     this.overBudget = overBudget;
   }
 
-  /** A configuration whose frontier is {@code configuration}'s, wrapped in this one. */
+  /**
+   * A configuration whose frontier is {@code configuration}'s, wrapped in this one, which runs
+   * {@code drained} when it is {@linkplain #whenDrained drained}.
+   */
   static FrontierConfiguration wrap(
       FrontierConfiguration configuration,
       HostPoliteness politeness,
       int perHost,
       PageBudget budget,
-      Runnable overBudget) {
+      Runnable overBudget,
+      Runnable drained) {
     HostAwareFrontier frontier =
         new HostAwareFrontier(configuration.getFrontier(), politeness, perHost, budget, overBudget);
+    frontier.whenDrained(drained);
     return new FrontierConfiguration() {
       @Override
       public DocIDServer getDocIDServer() {
@@ -110,6 +116,16 @@ final class HostAwareFrontier implements Frontier {
     };
   }
 
+  /**
+   * Runs {@code action}, under this frontier's lock, when the thread that had the last URL of the
+   * crawl asks for another: nothing queued, in the window or in a thread's hands, and the crawl not
+   * finished. Nothing can be scheduled after that (only a thread working on a URL schedules), so
+   * the crawl is over; the action must not block.
+   */
+  synchronized void whenDrained(Runnable action) {
+    this.drained = action;
+  }
+
   @Override
   public void getNextURLs(int max, List<WebURL> result) {
     Thread me = Thread.currentThread();
@@ -117,6 +133,13 @@ final class HostAwareFrontier implements Frontier {
       // The thread asks again, so it is done with the URL it had: its host may take another.
       if (release(me)) {
         notifyAll();
+        // crawler4j's queue is counted (a scan of its database) only once the rest is empty.
+        if (inHand.isEmpty()
+            && buffered == 0
+            && !queue.isFinished()
+            && queue.getQueueLength() == 0) {
+          drained.run();
+        }
       }
       while (!queue.isFinished()) {
         if (buffered < WINDOW / 2 && queue.getQueueLength() > 0) {
@@ -305,9 +328,10 @@ final class HostAwareFrontier implements Frontier {
     queue.close();
   }
 
+  /** Under this frontier's lock, so that it is never drained after the crawl is finished. */
   @Override
-  public void finish() {
+  public synchronized void finish() {
     queue.finish();
-    wakeUp();
+    notifyAll();
   }
 }

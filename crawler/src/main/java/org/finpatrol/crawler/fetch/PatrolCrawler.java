@@ -39,11 +39,20 @@ public final class PatrolCrawler extends WebCrawler {
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
   private final CrawlContext context;
+  private final MonitorWakeUp monitorWakeUp;
   private WebURL current;
   private int currentStatus;
 
-  public PatrolCrawler(CrawlContext context) {
+  PatrolCrawler(CrawlContext context, MonitorWakeUp monitorWakeUp) {
     this.context = context;
+    this.monitorWakeUp = monitorWakeUp;
+  }
+
+  /** Asked by crawler4j's monitor thread only: it makes itself known to be woken at the end. */
+  @Override
+  public boolean isNotWaitingForNewURLs() {
+    monitorWakeUp.calledByMonitor();
+    return super.isNotWaitingForNewURLs();
   }
 
   @Override

@@ -276,4 +276,50 @@ class HostAwareFrontierTest {
     oneEach.finish(); // crawler4j's queue still holds URLs, but hands out none now
     assertThat(waiting.get(5, TimeUnit.SECONDS)).isEmpty();
   }
+
+  @Test
+  void isDrainedWhenTheThreadWithTheLastUrlAsksAgainAndNotBefore() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger rings =
+        new java.util.concurrent.atomic.AtomicInteger();
+    frontier.whenDrained(rings::incrementAndGet);
+    frontier.scheduleAll(List.of(url("http://licai.test/1"), url("http://daikuan.test/1")));
+    var crawlerThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      // Each ask hands back the URL the thread had; one is still in the window, then in hand.
+      assertThat(askIn(frontier, crawlerThread).get(5, TimeUnit.SECONDS)).hasSize(1);
+      assertThat(askIn(frontier, crawlerThread).get(5, TimeUnit.SECONDS)).hasSize(1);
+      assertThat(rings).hasValue(0);
+      // A thread that held nothing asking is not the end either: the last URL is still in hand.
+      CompletableFuture<List<WebURL>> idle = askInAnotherThread();
+      Thread.sleep(100);
+      assertThat(rings).hasValue(0);
+
+      CompletableFuture<List<WebURL>> last = askIn(frontier, crawlerThread);
+      for (int i = 0; i < 50 && rings.get() == 0; i++) {
+        Thread.sleep(20);
+      }
+      assertThat(rings).hasValue(1);
+      assertThat(last).isNotDone(); // it waits for the crawl's end, as before
+      frontier.finish();
+      assertThat(last.get(5, TimeUnit.SECONDS)).isEmpty();
+      assertThat(idle.get(5, TimeUnit.SECONDS)).isEmpty();
+      assertThat(rings).hasValue(1);
+    } finally {
+      crawlerThread.shutdownNow();
+    }
+  }
+
+  @Test
+  void aCrawlStoppedEarlyIsNotDrainedWhenItsLastThreadLetsGo() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger rings =
+        new java.util.concurrent.atomic.AtomicInteger();
+    frontier.whenDrained(rings::incrementAndGet);
+    frontier.schedule(url("http://licai.test/1"));
+    next(); // in this thread's hands
+    frontier.finish(); // a shutdown: crawler4j's monitor may be closing the frontier already
+    List<WebURL> after = new ArrayList<>();
+    frontier.getNextURLs(50, after);
+    assertThat(after).isEmpty();
+    assertThat(rings).hasValue(0);
+  }
 }
