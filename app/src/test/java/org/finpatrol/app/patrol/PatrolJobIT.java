@@ -93,11 +93,7 @@ class PatrolJobIT {
   }
 
   private void stub(String host, String path, String body) {
-    sites.stubFor(
-        get(path)
-            .withHost(equalTo(host))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+    org.finpatrol.app.TestSites.page(sites, host, path, body);
   }
 
   @AfterEach

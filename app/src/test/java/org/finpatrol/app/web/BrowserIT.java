@@ -1,8 +1,5 @@
 package org.finpatrol.app.web;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -185,11 +182,7 @@ class BrowserIT {
   }
 
   private void stub(String host, String body) {
-    sites.stubFor(
-        get("/")
-            .withHost(equalTo(host))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+    org.finpatrol.app.TestSites.page(sites, host, "/", body);
   }
 
   private void logIn(String user, String password) {

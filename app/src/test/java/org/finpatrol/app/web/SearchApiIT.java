@@ -1,8 +1,5 @@
 package org.finpatrol.app.web;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,11 +76,7 @@ class SearchApiIT {
   }
 
   private void stub(String host, String path, String body) {
-    sites.stubFor(
-        get(path)
-            .withHost(equalTo(host))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
+    org.finpatrol.app.TestSites.page(sites, host, path, body);
   }
 
   @AfterEach
