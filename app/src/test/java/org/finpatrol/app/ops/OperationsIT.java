@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.finpatrol.app.AppPaths;
-import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.TestData;
 import org.finpatrol.app.TestLogins;
 import org.junit.jupiter.api.AfterEach;
@@ -34,13 +32,8 @@ class OperationsIT {
 
   @BeforeEach
   void start() throws Exception {
-    context =
-        FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()),
-            true,
-            0,
-            TestLogins.PROPERTIES);
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    context = org.finpatrol.app.TestServer.start(data);
+    base = org.finpatrol.app.TestServer.url(context);
   }
 
   @AfterEach

@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.finpatrol.app.AppPaths;
-import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.TestData;
 import org.finpatrol.app.TestLogins;
 import org.finpatrol.app.patrol.PatrolReport;
@@ -102,13 +100,8 @@ class BrowserIT {
     sites.start();
     stub("xinsheng.test", XINSHENG);
     stub("huitong.test", HOSTILE);
-    context =
-        FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()),
-            true,
-            0,
-            TestLogins.PROPERTIES);
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    context = org.finpatrol.app.TestServer.start(data);
+    base = org.finpatrol.app.TestServer.url(context);
     String port = ":" + sites.port() + "/";
     PatrolReport report =
         context

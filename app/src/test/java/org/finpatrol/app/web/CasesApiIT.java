@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.finpatrol.app.AppPaths;
-import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.review.CaseInput;
 import org.finpatrol.review.CaseKind;
 import org.finpatrol.review.CaseService;
@@ -40,14 +38,8 @@ class CasesApiIT {
 
   @BeforeEach
   void start() throws Exception {
-    context =
-        FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()),
-            true,
-            0,
-            org.finpatrol.app.TestLogins.PROPERTIES);
-    base =
-        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/";
+    context = org.finpatrol.app.TestServer.start(data);
+    base = org.finpatrol.app.TestServer.url(context) + "/api/";
     caseId =
         context
             .getBean(CaseService.class)

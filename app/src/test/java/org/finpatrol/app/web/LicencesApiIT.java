@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.finpatrol.app.AppPaths;
-import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.classifier.Classifier;
 import org.finpatrol.classifier.Labels;
 import org.junit.jupiter.api.AfterEach;
@@ -36,14 +34,8 @@ class LicencesApiIT {
 
   @BeforeEach
   void start() throws Exception {
-    context =
-        FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()),
-            true,
-            0,
-            org.finpatrol.app.TestLogins.PROPERTIES);
-    base =
-        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/";
+    context = org.finpatrol.app.TestServer.start(data);
+    base = org.finpatrol.app.TestServer.url(context) + "/api/";
   }
 
   @AfterEach

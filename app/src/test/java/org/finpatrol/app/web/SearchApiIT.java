@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.finpatrol.app.AppPaths;
-import org.finpatrol.app.FinPatrolApplication;
 import org.finpatrol.app.patrol.PatrolRequest;
 import org.finpatrol.app.patrol.PatrolService;
 import org.junit.jupiter.api.AfterEach;
@@ -53,14 +51,8 @@ class SearchApiIT {
     stub("xinsheng.test", "/", PLATFORM);
     stub("xinsheng.test", "/copy", COPY);
     stub("bank.test", "/", BANK);
-    context =
-        FinPatrolApplication.start(
-            new AppPaths(data, Path.of("../config").toAbsolutePath()),
-            true,
-            0,
-            org.finpatrol.app.TestLogins.PROPERTIES);
-    base =
-        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/api/";
+    context = org.finpatrol.app.TestServer.start(data);
+    base = org.finpatrol.app.TestServer.url(context) + "/api/";
     String port = ":" + sites.port() + "/";
     context
         .getBean(PatrolService.class)
