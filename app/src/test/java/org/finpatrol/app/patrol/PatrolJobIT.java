@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.finpatrol.app.TestSites.page;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
@@ -67,9 +68,9 @@ class PatrolJobIT {
   void start() throws Exception {
     sites = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     sites.start();
-    stub("xinsheng.test", "/", BAD_HOME);
-    stub("xinsheng.test", "/products", BAD_PRODUCTS);
-    stub("bank.test", "/", BANK);
+    page(sites, "xinsheng.test", "/", BAD_HOME);
+    page(sites, "xinsheng.test", "/products", BAD_PRODUCTS);
+    page(sites, "bank.test", "/", BANK);
     context =
         FinPatrolApplication.start(
             new AppPaths(data, configWithLicensedBank()), false, 0, Map.of());
@@ -90,10 +91,6 @@ class PatrolJobIT {
   /** Spring properties that choose the database; none means the default embedded H2. */
   Map<String, Object> databaseProperties() {
     return Map.of();
-  }
-
-  private void stub(String host, String path, String body) {
-    org.finpatrol.app.TestSites.page(sites, host, path, body);
   }
 
   @AfterEach
@@ -124,7 +121,7 @@ class PatrolJobIT {
     String mobile =
         "<html><head><title>鑫盛理财手机版</title></head><body><p>保本保息，年化收益15%，立即投资！</p>"
             + "<p>地址：鹤壁市浚县黎阳路1号</p></body></html>";
-    stub("m.xinsheng.test", "/", mobile);
+    page(sites, "m.xinsheng.test", "/", mobile);
     String base = ":" + sites.port() + "/";
     context
         .getBean(PatrolService.class)
@@ -165,11 +162,12 @@ class PatrolJobIT {
     }
     workflow.transition(c.id(), new Transition(CaseStatus.RECHECK, "张科长", null, null, null));
     // The operator took the claims down.
-    stub(
+    page(
+        sites,
         "xinsheng.test",
         "/",
         "<html><head><title>鑫盛</title></head><body><p>公司简介</p></body></html>");
-    stub("xinsheng.test", "/products", "<html><body><p>暂无产品</p></body></html>");
+    page(sites, "xinsheng.test", "/products", "<html><body><p>暂无产品</p></body></html>");
 
     // A patrol of the bank only: the cited pages join it by themselves.
     List<String> progress = new ArrayList<>();
@@ -434,7 +432,8 @@ class PatrolJobIT {
   @Test
   void aRectifiedPageIsSeenAsChanged() throws Exception {
     patrol();
-    stub(
+    page(
+        sites,
         "xinsheng.test",
         "/products",
         "<html><head><title>产品</title></head><body>" + "<p>理财非存款，产品有风险，投资须谨慎。</p></body></html>");

@@ -2,6 +2,7 @@ package org.finpatrol.app.web;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.finpatrol.app.TestSites.page;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.File;
@@ -98,8 +99,8 @@ class BrowserIT {
     data = Files.createTempDirectory("finpatrol-browser");
     sites = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     sites.start();
-    stub("xinsheng.test", XINSHENG);
-    stub("huitong.test", HOSTILE);
+    page(sites, "xinsheng.test", "/", XINSHENG);
+    page(sites, "huitong.test", "/", HOSTILE);
     context = org.finpatrol.app.TestServer.start(data);
     base = org.finpatrol.app.TestServer.url(context);
     String port = ":" + sites.port() + "/";
@@ -172,10 +173,6 @@ class BrowserIT {
       browser.quit();
     }
     TestData.remove(profile);
-  }
-
-  private void stub(String host, String body) {
-    org.finpatrol.app.TestSites.page(sites, host, "/", body);
   }
 
   private void logIn(String user, String password) {

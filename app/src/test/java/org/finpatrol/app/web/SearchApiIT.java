@@ -2,6 +2,7 @@ package org.finpatrol.app.web;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.finpatrol.app.TestSites.page;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
@@ -48,9 +49,9 @@ class SearchApiIT {
   void start() throws Exception {
     sites = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     sites.start();
-    stub("xinsheng.test", "/", PLATFORM);
-    stub("xinsheng.test", "/copy", COPY);
-    stub("bank.test", "/", BANK);
+    page(sites, "xinsheng.test", "/", PLATFORM);
+    page(sites, "xinsheng.test", "/copy", COPY);
+    page(sites, "bank.test", "/", BANK);
     context = org.finpatrol.app.TestServer.start(data);
     base = org.finpatrol.app.TestServer.url(context) + "/api/";
     String port = ":" + sites.port() + "/";
@@ -65,10 +66,6 @@ class SearchApiIT {
                 true,
                 Map.of("xinsheng.test", "127.0.0.1", "bank.test", "127.0.0.1")),
             line -> {});
-  }
-
-  private void stub(String host, String path, String body) {
-    org.finpatrol.app.TestSites.page(sites, host, path, body);
   }
 
   @AfterEach
