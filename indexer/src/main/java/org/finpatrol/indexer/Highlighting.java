@@ -12,8 +12,9 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Snippets for hits: Lucene's unified highlighter over the {@code text} field, using the offsets
- * stored in its postings (no re-analysis), formatted as {@link Snippet} records.
+ * Snippets for hits: Lucene's unified highlighter over the {@code text} field, formatted as {@link
+ * Snippet} records. It finds the matches' offsets by analysing the hit's stored text into bigrams
+ * again, or, in an index of the older layout, reads them from the postings.
  */
 final class Highlighting {
 

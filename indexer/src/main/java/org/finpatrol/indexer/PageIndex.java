@@ -20,6 +20,8 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -63,13 +65,19 @@ public final class PageIndex implements Closeable {
   private final SearcherManager searchers;
   private final Set<String> labelVocabulary;
   private final Queries queries;
+  private final boolean offsets;
 
   private PageIndex(
-      Directory directory, Analyzer analyzer, IndexWriter writer, Set<String> labelVocabulary)
+      Directory directory,
+      Analyzer analyzer,
+      IndexWriter writer,
+      Set<String> labelVocabulary,
+      boolean offsets)
       throws IOException {
     this.directory = directory;
     this.analyzer = analyzer;
     this.writer = writer;
+    this.offsets = offsets;
     this.labelVocabulary = Set.copyOf(labelVocabulary);
     this.searchers =
         writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
@@ -94,6 +102,22 @@ public final class PageIndex implements Closeable {
    */
   public static PageIndex openForWriting(
       Path dir, Supplier<Segmenter> segmenters, Set<String> labels) throws IOException {
+    return openForWriting(dir, segmenters, labels, false);
+  }
+
+  /**
+   * Opens (creating if needed) the index in {@code dir} for writing, like {@link
+   * #openForWriting(Path, Supplier, Set)}.
+   *
+   * @param offsetsIfNew whether the index, if it is new, is made in the older layout, whose bigram
+   *     fields carry offsets in their postings ({@link #storesOffsets}): a shard must have the
+   *     layout of the index that will {@linkplain #absorb take it in}. An existing index keeps its
+   *     own layout.
+   * @throws IndexLockedException when another process holds the index's write lock
+   */
+  public static PageIndex openForWriting(
+      Path dir, Supplier<Segmenter> segmenters, Set<String> labels, boolean offsetsIfNew)
+      throws IOException {
     Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
     Analyzer analyzer = Schema.analyzer(segmenters);
@@ -102,8 +126,11 @@ public final class PageIndex implements Closeable {
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(true);
     IndexWriter writer;
+    boolean offsets;
     try {
       verify(dir, directory);
+      Boolean existing = storesOffsets(directory);
+      offsets = existing != null ? existing : offsetsIfNew;
       writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       directory.close();
@@ -116,7 +143,36 @@ public final class PageIndex implements Closeable {
       // An empty commit lets read-only searchers open the index before the first page arrives.
       writer.commit();
     }
-    return new PageIndex(directory, analyzer, writer, labels);
+    return new PageIndex(directory, analyzer, writer, labels, offsets);
+  }
+
+  /**
+   * Whether the index in {@code directory} has offsets in its bigram fields' postings; null when it
+   * has no such field yet (no index, or no page).
+   */
+  private static Boolean storesOffsets(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return null;
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+      for (String name : Schema.BIGRAM_TEXT_FIELDS) {
+        FieldInfo field = fields.fieldInfo(name);
+        if (field != null) {
+          return field.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Whether the bigram fields' postings carry offsets: the layout of indexes made before
+   * 2026-12-05, which an index keeps (Lucene refuses to change a field's options). Either layout
+   * searches and highlights the same.
+   */
+  public boolean storesOffsets() {
+    return offsets;
   }
 
   /**
@@ -167,13 +223,19 @@ public final class PageIndex implements Closeable {
       directory.close();
       throw new IndexMissingException(dir);
     }
-    return new PageIndex(directory, Schema.analyzer(segmenters), null, Set.of());
+    return new PageIndex(
+        directory,
+        Schema.analyzer(segmenters),
+        null,
+        Set.of(),
+        Boolean.TRUE.equals(storesOffsets(directory)));
   }
 
   /** Adds the page, replacing any document with the same URL; its labels are reset to none. */
   public void upsert(IndexedPage page) throws IOException {
     requireWriter()
-        .updateDocument(new Term(Schema.URL, page.url()), Schema.document(page, labelVocabulary));
+        .updateDocument(
+            new Term(Schema.URL, page.url()), Schema.document(page, labelVocabulary, offsets));
   }
 
   /**
@@ -236,11 +298,23 @@ public final class PageIndex implements Closeable {
    * writing. Committed on return; taking in the same shard twice leaves the index as once.
    *
    * @return the number of pages taken in
+   * @throws IllegalArgumentException when the shard's layout ({@link #storesOffsets}) is not this
+   *     index's (Lucene cannot copy its segments in); nothing is changed then
    */
   public int absorb(Path shard) throws IOException {
     IndexWriter writer = requireWriter();
     try (Directory source = FSDirectory.open(shard);
         DirectoryReader reader = DirectoryReader.open(source)) {
+      Boolean shardOffsets = storesOffsets(source);
+      if (shardOffsets != null && shardOffsets != offsets) {
+        throw new IllegalArgumentException(
+            "the index shard "
+                + shard
+                + (shardOffsets ? " has" : " has no")
+                + " offsets in its postings and the index it would go into"
+                + (offsets ? " has" : " has none")
+                + "; a shard must be made with the layout of its index (see PageIndex.openForWriting)");
+      }
       for (LeafReaderContext leaf : reader.leaves()) {
         var live = leaf.reader().getLiveDocs();
         var stored = leaf.reader().storedFields();

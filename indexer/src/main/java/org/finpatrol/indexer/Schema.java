@@ -59,12 +59,27 @@ final class Schema {
   private static final DateTimeFormatter MONTH_FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /**
+   * The bigram fields, stored for highlighting. The highlighter finds a hit's offsets by analysing
+   * the stored text again (bigrams: no HanLP, microseconds for a page), so the postings carry
+   * positions only: offsets there made the index a fifth larger and indexing slower
+   * (benchmarks/README.md, "Offsets in the postings, and selective C2").
+   */
   private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
 
+  /** The same with offsets in the postings, as indexes made before 2026-12-05 have them. */
+  private static final FieldType HIGHLIGHTED_TEXT_WITH_OFFSETS =
+      new FieldType(TextField.TYPE_STORED);
+
   static {
-    HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     HIGHLIGHTED_TEXT.freeze();
+    HIGHLIGHTED_TEXT_WITH_OFFSETS.setIndexOptions(
+        IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    HIGHLIGHTED_TEXT_WITH_OFFSETS.freeze();
   }
+
+  /** The bigram fields, whose postings carry offsets in indexes of the older layout. */
+  static final Set<String> BIGRAM_TEXT_FIELDS = Set.of(TITLE, TEXT, ADS);
 
   private Schema() {}
 
@@ -87,16 +102,21 @@ final class Schema {
             new KeywordAnalyzer()));
   }
 
-  static Document document(IndexedPage page, Set<String> labelVocabulary) {
+  /**
+   * @param offsets whether the bigram fields' postings carry offsets (the older layout; an index
+   *     keeps the layout it was made with, since Lucene refuses a field whose options change)
+   */
+  static Document document(IndexedPage page, Set<String> labelVocabulary, boolean offsets) {
+    FieldType highlighted = offsets ? HIGHLIGHTED_TEXT_WITH_OFFSETS : HIGHLIGHTED_TEXT;
     Document doc = new Document();
     doc.add(new StringField(URL, page.url(), Field.Store.YES));
     exact(doc, HOST, page.host());
-    doc.add(new Field(TITLE, page.title(), HIGHLIGHTED_TEXT));
-    doc.add(new Field(TEXT, page.text(), HIGHLIGHTED_TEXT));
+    doc.add(new Field(TITLE, page.title(), highlighted));
+    doc.add(new Field(TEXT, page.text(), highlighted));
     doc.add(new TextField(TITLE_WORDS, page.title(), Field.Store.NO));
     doc.add(new TextField(TEXT_WORDS, page.text(), Field.Store.NO));
     for (String ad : page.ads()) {
-      doc.add(new Field(ADS, ad, HIGHLIGHTED_TEXT));
+      doc.add(new Field(ADS, ad, highlighted));
       doc.add(new TextField(ADS_WORDS, ad, Field.Store.NO));
     }
     if (page.operator() != null) {

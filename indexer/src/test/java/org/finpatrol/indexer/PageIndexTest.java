@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.store.FSDirectory;
 import org.finpatrol.text.FinanceDictionary;
 import org.finpatrol.text.Segmenter;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +202,66 @@ class PageIndexTest {
               assertThat(hit.url()).isEqualTo("http://huitong.test/");
               assertThat(hit.risk()).isEqualTo(90);
             });
+  }
+
+  @Test
+  void newIndexesKeepNoOffsetsInThePostingsAndStillMarkSnippets() throws IOException {
+    assertThat(index.storesOffsets()).isFalse();
+    assertThat(textIndexOptions(dir)).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    // Marked from the stored text analysed again: the same ranges as offsets in the postings gave.
+    assertThat(index.search(SearchRequest.of("年化收益", 10)).hits())
+        .singleElement()
+        .satisfies(
+            hit ->
+                assertThat(hit.snippet().marked("[", "]"))
+                    .isEqualTo("鑫盛理财，本平台承诺保本保息，[年化收益]15%，立即投资。"));
+  }
+
+  @Test
+  void anIndexOfTheOlderLayoutKeepsItsOffsetsAndTakesNewPages(@TempDir Path older)
+      throws IOException {
+    try (PageIndex made = PageIndex.openForWriting(older, () -> SEGMENTER, LABELS, true)) {
+      made.upsert(page("http://xinsheng.test/", "鑫盛理财", "本平台承诺保本保息，年化收益15%。"));
+      made.commit();
+    }
+    try (PageIndex reopened = PageIndex.openForWriting(older, SEGMENTER, LABELS)) {
+      assertThat(reopened.storesOffsets()).isTrue();
+      // Lucene would refuse this page if it came with the new layout's field options.
+      reopened.upsert(page("http://huitong.test/", "汇通宝", "汇通宝稳赚不赔，保本保息。"));
+      reopened.commit();
+      assertThat(textIndexOptions(older))
+          .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+      assertThat(reopened.search(SearchRequest.of("保本保息", 10)).hits())
+          .extracting(hit -> hit.snippet().marked("[", "]"))
+          .containsExactlyInAnyOrder("本平台承诺[保本保息]，年化收益15%。", "汇通宝稳赚不赔，[保本保息]。");
+    }
+    try (PageIndex readOnly = PageIndex.openReadOnly(older, SEGMENTER)) {
+      assertThat(readOnly.storesOffsets()).isTrue();
+    }
+  }
+
+  @Test
+  void aShardOfTheOtherLayoutIsRefusedWithoutChangingTheIndex(@TempDir Path shardDir)
+      throws IOException {
+    try (PageIndex shard = PageIndex.openForWriting(shardDir, () -> SEGMENTER, LABELS, true)) {
+      shard.upsert(page("http://xinsheng.test/", "鑫盛理财", "新版页面：保本保息，年化收益18%。"));
+      shard.commit();
+    }
+    assertThatThrownBy(() -> index.absorb(shardDir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(shardDir.toString())
+        .hasMessageContaining("layout");
+    index.commit();
+    assertThat(index.size()).isEqualTo(4);
+    assertThat(index.search(SearchRequest.of("年化收益15", 10)).totalHits()).isEqualTo(1);
+  }
+
+  /** The options of the committed index's text field, as Lucene recorded them. */
+  private static IndexOptions textIndexOptions(Path indexDir) throws IOException {
+    try (var directory = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return FieldInfos.getMergedFieldInfos(reader).fieldInfo(Schema.TEXT).getIndexOptions();
+    }
   }
 
   @Test

@@ -17,11 +17,17 @@ final class HostPartitioner implements Partitioner {
   private final PatrolStore store;
   private final long runId;
   private final Progress progress;
+  private final boolean offsets;
 
-  HostPartitioner(PatrolStore store, long runId, Progress progress) {
+  /**
+   * @param offsets whether the index the shards go into stores offsets in its postings ({@link
+   *     org.finpatrol.indexer.PageIndex#storesOffsets}): the workers make their shards alike
+   */
+  HostPartitioner(PatrolStore store, long runId, Progress progress, boolean offsets) {
     this.store = store;
     this.runId = runId;
     this.progress = progress;
+    this.offsets = offsets;
   }
 
   @Override
@@ -45,6 +51,7 @@ final class HostPartitioner implements Partitioner {
       ExecutionContext context = new ExecutionContext();
       context.putInt(PartitionTasklet.PARTITION, i);
       context.putInt(PartitionTasklet.PARTITIONS, count);
+      context.put(PartitionTasklet.SHARD_OFFSETS, offsets);
       out.put("p" + i, context);
       plan.append(plan.isEmpty() ? "" : "; ").append(partition).append(' ').append(hosts.size());
       plan.append(hosts.size() == 1 ? " host" : " hosts");

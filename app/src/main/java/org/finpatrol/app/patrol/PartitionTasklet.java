@@ -36,6 +36,9 @@ final class PartitionTasklet implements Tasklet {
 
   static final String PARTITION = "partition";
   static final String PARTITIONS = "partitions";
+  // Whether the index the shard goes into stores offsets in its postings (an older layout); a
+  // partition sent by an earlier version has no such entry and its index is then of that layout.
+  static final String SHARD_OFFSETS = "shardOffsets";
   static final String PHASE = "phase";
 
   /** The step execution that ran the index phase: a classify phase in another one is resumed. */
@@ -127,7 +130,7 @@ final class PartitionTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
       }
       case "index" -> {
-        try (PageIndex shard = openShard(runId, partition)) {
+        try (PageIndex shard = openShard(runId, partition, context)) {
           IndexProcessor processor = new IndexProcessor(shard, store);
           eachChunk(
               runId,
@@ -141,7 +144,7 @@ final class PartitionTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
       }
       case "classify" -> {
-        try (PageIndex shard = openShard(runId, partition)) {
+        try (PageIndex shard = openShard(runId, partition, context)) {
           ClassifyProcessor processor = new ClassifyProcessor(classifier, store);
           // Resumed here after the index phase ran in an earlier attempt: the earlier attempt may
           // have labelled pages of the shard already.
@@ -164,10 +167,12 @@ final class PartitionTasklet implements Tasklet {
     }
   }
 
-  private PageIndex openShard(long runId, HostPartition partition) throws IOException {
+  private PageIndex openShard(long runId, HostPartition partition, ExecutionContext context)
+      throws IOException {
     Path dir = shard(paths, runId, partition.index());
     Files.createDirectories(dir);
-    return PageIndex.openForWriting(dir, segmenters, Labels.all());
+    boolean offsets = !context.containsKey(SHARD_OFFSETS) || (Boolean) context.get(SHARD_OFFSETS);
+    return PageIndex.openForWriting(dir, segmenters, Labels.all(), offsets);
   }
 
   /** What a chunk's pages go through, one page at a time (on any of the worker's threads). */

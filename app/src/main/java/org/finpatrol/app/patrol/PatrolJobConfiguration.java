@@ -119,8 +119,9 @@ public class PatrolJobConfiguration {
   org.springframework.batch.core.partition.Partitioner hostPartitioner(
       PatrolStore store,
       ProgressRelay progress,
+      PageIndex index,
       @Value("#{jobParameters['" + RUN_ID + "']}") Long runId) {
-    return new HostPartitioner(store, runId, progress);
+    return new HostPartitioner(store, runId, progress, index.storesOffsets());
   }
 
   /** Takes each partition's index shard into the index, then removes the partitions' files. */
