@@ -65,7 +65,8 @@ public final class PageIndex implements Closeable {
   private final SearcherManager searchers;
   private final Set<String> labelVocabulary;
   private final Queries queries;
-  private final boolean offsets;
+  // Decided at opening; a new index without a page takes the layout of the first shard it absorbs.
+  private volatile boolean offsets;
 
   private PageIndex(
       Directory directory,
@@ -299,14 +300,18 @@ public final class PageIndex implements Closeable {
    *
    * @return the number of pages taken in
    * @throws IllegalArgumentException when the shard's layout ({@link #storesOffsets}) is not this
-   *     index's (Lucene cannot copy its segments in); nothing is changed then
+   *     index's (Lucene cannot copy its segments in) and this index has pages; nothing is changed
+   *     then. An index without a page takes the shard's layout.
    */
   public int absorb(Path shard) throws IOException {
     IndexWriter writer = requireWriter();
     try (Directory source = FSDirectory.open(shard);
         DirectoryReader reader = DirectoryReader.open(source)) {
       Boolean shardOffsets = storesOffsets(source);
-      if (shardOffsets != null && shardOffsets != offsets) {
+      if (shardOffsets != null && shardOffsets != offsets && !hasBigramFields(writer)) {
+        // Nothing of this index says otherwise yet (a new index): it takes the shard's layout.
+        offsets = shardOffsets;
+      } else if (shardOffsets != null && shardOffsets != offsets) {
         throw new IllegalArgumentException(
             "the index shard "
                 + shard
@@ -329,6 +334,12 @@ public final class PageIndex implements Closeable {
       commit();
       return reader.numDocs();
     }
+  }
+
+  /** Whether any page of the index, committed or not, has a bigram field. */
+  private static boolean hasBigramFields(IndexWriter writer) {
+    Set<String> names = writer.getFieldNames();
+    return Schema.BIGRAM_TEXT_FIELDS.stream().anyMatch(names::contains);
   }
 
   /**

@@ -256,6 +256,23 @@ class PageIndexTest {
     assertThat(index.search(SearchRequest.of("年化收益15", 10)).totalHits()).isEqualTo(1);
   }
 
+  @Test
+  void anIndexWithoutPagesTakesTheLayoutOfTheFirstShardItAbsorbs(
+      @TempDir Path empty, @TempDir Path shardDir) throws IOException {
+    try (PageIndex shard = PageIndex.openForWriting(shardDir, () -> SEGMENTER, LABELS, true)) {
+      shard.upsert(page("http://xinsheng.test/", "鑫盛理财", "本平台承诺保本保息，年化收益15%。"));
+      shard.commit();
+    }
+    try (PageIndex index = PageIndex.openForWriting(empty, SEGMENTER, LABELS)) {
+      assertThat(index.storesOffsets()).isFalse();
+      assertThat(index.absorb(shardDir)).isEqualTo(1);
+      assertThat(index.storesOffsets()).isTrue();
+      index.upsert(page("http://huitong.test/", "汇通宝", "汇通宝稳赚不赔，保本保息。"));
+      index.commit();
+      assertThat(index.search(SearchRequest.of("保本保息", 10)).totalHits()).isEqualTo(2);
+    }
+  }
+
   /** The options of the committed index's text field, as Lucene recorded them. */
   private static IndexOptions textIndexOptions(Path indexDir) throws IOException {
     try (var directory = FSDirectory.open(indexDir);
