@@ -22,6 +22,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -73,16 +74,22 @@ public final class PageIndex implements Closeable {
       Analyzer analyzer,
       IndexWriter writer,
       Set<String> labelVocabulary,
-      boolean offsets)
+      boolean offsetsIfNew)
       throws IOException {
     this.directory = directory;
     this.analyzer = analyzer;
     this.writer = writer;
-    this.offsets = offsets;
     this.labelVocabulary = Set.copyOf(labelVocabulary);
     this.searchers =
         writer != null ? new SearcherManager(writer, null) : new SearcherManager(directory, null);
     this.queries = new Queries(analyzer);
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Boolean existing = storesOffsets(searcher.getIndexReader());
+      this.offsets = existing != null ? existing : offsetsIfNew;
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /**
@@ -127,11 +134,8 @@ public final class PageIndex implements Closeable {
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(true);
     IndexWriter writer;
-    boolean offsets;
     try {
       verify(dir, directory);
-      Boolean existing = storesOffsets(directory);
-      offsets = existing != null ? existing : offsetsIfNew;
       writer = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
       directory.close();
@@ -144,27 +148,22 @@ public final class PageIndex implements Closeable {
       // An empty commit lets read-only searchers open the index before the first page arrives.
       writer.commit();
     }
-    return new PageIndex(directory, analyzer, writer, labels, offsets);
+    return new PageIndex(directory, analyzer, writer, labels, offsetsIfNew);
   }
 
   /**
-   * Whether the index in {@code directory} has offsets in its bigram fields' postings; null when it
-   * has no such field yet (no index, or no page).
+   * Whether the index {@code reader} reads has offsets in its bigram fields' postings; null when it
+   * has no such field yet (no page).
    */
-  private static Boolean storesOffsets(Directory directory) throws IOException {
-    if (!DirectoryReader.indexExists(directory)) {
-      return null;
-    }
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
-      for (String name : Schema.BIGRAM_TEXT_FIELDS) {
-        FieldInfo field = fields.fieldInfo(name);
-        if (field != null) {
-          return field.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
-        }
+  private static Boolean storesOffsets(IndexReader reader) {
+    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+    for (String name : Schema.BIGRAM_TEXT_FIELDS) {
+      FieldInfo field = fields.fieldInfo(name);
+      if (field != null) {
+        return field.getIndexOptions() == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
       }
-      return null;
     }
+    return null;
   }
 
   /**
@@ -224,12 +223,7 @@ public final class PageIndex implements Closeable {
       directory.close();
       throw new IndexMissingException(dir);
     }
-    return new PageIndex(
-        directory,
-        Schema.analyzer(segmenters),
-        null,
-        Set.of(),
-        Boolean.TRUE.equals(storesOffsets(directory)));
+    return new PageIndex(directory, Schema.analyzer(segmenters), null, Set.of(), false);
   }
 
   /** Adds the page, replacing any document with the same URL; its labels are reset to none. */
@@ -307,18 +301,20 @@ public final class PageIndex implements Closeable {
     IndexWriter writer = requireWriter();
     try (Directory source = FSDirectory.open(shard);
         DirectoryReader reader = DirectoryReader.open(source)) {
-      Boolean shardOffsets = storesOffsets(source);
-      if (shardOffsets != null && shardOffsets != offsets && !hasBigramFields(writer)) {
+      Boolean shardOffsets = storesOffsets(reader);
+      if (shardOffsets != null && shardOffsets != offsets) {
+        if (hasBigramFields(writer)) {
+          throw new IllegalArgumentException(
+              "the index shard "
+                  + shard
+                  + (shardOffsets ? " has" : " has no")
+                  + " offsets in its postings and the index it would go into"
+                  + (offsets ? " has" : " has none")
+                  + "; a shard must be made with the layout of its index (see"
+                  + " PageIndex.openForWriting)");
+        }
         // Nothing of this index says otherwise yet (a new index): it takes the shard's layout.
         offsets = shardOffsets;
-      } else if (shardOffsets != null && shardOffsets != offsets) {
-        throw new IllegalArgumentException(
-            "the index shard "
-                + shard
-                + (shardOffsets ? " has" : " has no")
-                + " offsets in its postings and the index it would go into"
-                + (offsets ? " has" : " has none")
-                + "; a shard must be made with the layout of its index (see PageIndex.openForWriting)");
       }
       for (LeafReaderContext leaf : reader.leaves()) {
         var live = leaf.reader().getLiveDocs();

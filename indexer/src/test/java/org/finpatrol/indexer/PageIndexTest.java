@@ -243,10 +243,7 @@ class PageIndexTest {
   @Test
   void aShardOfTheOtherLayoutIsRefusedWithoutChangingTheIndex(@TempDir Path shardDir)
       throws IOException {
-    try (PageIndex shard = PageIndex.openForWriting(shardDir, () -> SEGMENTER, LABELS, true)) {
-      shard.upsert(page("http://xinsheng.test/", "鑫盛理财", "新版页面：保本保息，年化收益18%。"));
-      shard.commit();
-    }
+    olderLayoutShard(shardDir, "新版页面：保本保息，年化收益18%。");
     assertThatThrownBy(() -> index.absorb(shardDir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(shardDir.toString())
@@ -259,10 +256,7 @@ class PageIndexTest {
   @Test
   void anIndexWithoutPagesTakesTheLayoutOfTheFirstShardItAbsorbs(
       @TempDir Path empty, @TempDir Path shardDir) throws IOException {
-    try (PageIndex shard = PageIndex.openForWriting(shardDir, () -> SEGMENTER, LABELS, true)) {
-      shard.upsert(page("http://xinsheng.test/", "鑫盛理财", "本平台承诺保本保息，年化收益15%。"));
-      shard.commit();
-    }
+    olderLayoutShard(shardDir, "本平台承诺保本保息，年化收益15%。");
     try (PageIndex index = PageIndex.openForWriting(empty, SEGMENTER, LABELS)) {
       assertThat(index.storesOffsets()).isFalse();
       assertThat(index.absorb(shardDir)).isEqualTo(1);
@@ -270,6 +264,14 @@ class PageIndexTest {
       index.upsert(page("http://huitong.test/", "汇通宝", "汇通宝稳赚不赔，保本保息。"));
       index.commit();
       assertThat(index.search(SearchRequest.of("保本保息", 10)).totalHits()).isEqualTo(2);
+    }
+  }
+
+  /** A shard of one page of xinsheng.test, made in the older layout (offsets in the postings). */
+  private static void olderLayoutShard(Path shardDir, String text) throws IOException {
+    try (PageIndex shard = PageIndex.openForWriting(shardDir, () -> SEGMENTER, LABELS, true)) {
+      shard.upsert(page("http://xinsheng.test/", "鑫盛理财", text));
+      shard.commit();
     }
   }
 
