@@ -146,7 +146,8 @@ final class SyntheticSite implements AutoCloseable {
     }
   }
 
-  private String page(int id) {
+  /** The page {@code /p/id} as served (the analysis floor reads pages without HTTP). */
+  String page(int id) {
     Random random = new Random(salt == 0 ? id : id + ((long) salt << 32));
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>理财产品第")
