@@ -2,7 +2,6 @@ package org.finpatrol.crawler;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
-import edu.uci.ics.crawler4j.crawler.CrawlController;
 import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
 import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.TLDList;
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.finpatrol.crawler.evidence.WarcEvidence;
 import org.finpatrol.crawler.fetch.CrawlContext;
 import org.finpatrol.crawler.fetch.Crawler4jParts;
+import org.finpatrol.crawler.fetch.PatrolCrawlController;
 import org.finpatrol.crawler.fetch.PatrolPageFetcher;
 import org.finpatrol.crawler.fetch.RobotsPolicy;
 import org.finpatrol.crawler.fetch.Scope;
@@ -103,8 +103,8 @@ public final class Crawler {
       parts.crawlDelaysFrom(robots);
       TLDList tlds = new TLDList(config);
       Parser parser = parts.parser(config, normalizer, frontier.getWebURLFactory(), tlds);
-      CrawlController controller =
-          new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
+      PatrolCrawlController controller =
+          parts.controller(config, normalizer, fetcher, parser, robots, tlds, frontier);
       CrawlContext context =
           new CrawlContext(
               new Scope(hosts, settings.perHostMaxPages(), settings.hostsOwned()),
@@ -138,7 +138,7 @@ public final class Crawler {
           () -> new CrawlProgress(frontier.getFrontier().getQueueLength(), fetcher.hostsGivenUp());
       unstarted = null;
       try {
-        controller.start(() -> parts.crawler(context), settings.threads());
+        controller.crawl(() -> parts.crawler(context), settings.threads());
       } finally {
         progress = () -> CrawlProgress.NOT_RUNNING;
       }

@@ -2,8 +2,10 @@ package org.finpatrol.crawler.fetch;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.fetcher.PageFetcher;
 import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
 import edu.uci.ics.crawler4j.parser.Parser;
+import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
 import edu.uci.ics.crawler4j.url.TLDList;
 import edu.uci.ics.crawler4j.url.WebURLFactory;
 import java.io.IOException;
@@ -79,6 +81,23 @@ public final class Crawler4jParts {
         budget,
         overBudget,
         monitorWakeUp);
+  }
+
+  /**
+   * crawler4j's controller for a crawl whose frontier is this one's {@link #frontier}; its {@link
+   * PatrolCrawlController#crawl} ends when crawler4j's monitor thread dies.
+   */
+  public PatrolCrawlController controller(
+      CrawlConfig config,
+      BasicURLNormalizer normalizer,
+      PageFetcher fetcher,
+      Parser parser,
+      RobotstxtServer robots,
+      TLDList tlds,
+      FrontierConfiguration frontier)
+      throws Exception {
+    return new PatrolCrawlController(
+        config, normalizer, fetcher, parser, robots, tlds, frontier, monitorWakeUp);
   }
 
   /** A crawler thread of a crawl whose frontier is this one's {@link #frontier}. */

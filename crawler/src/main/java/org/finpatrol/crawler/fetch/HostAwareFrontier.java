@@ -51,6 +51,7 @@ final class HostAwareFrontier implements Frontier {
   private final PageBudget budget;
   private final Runnable overBudget;
   private Runnable drained = () -> {};
+  private Runnable beforeCounting = () -> {};
   private int buffered;
 
   HostAwareFrontier(Frontier queue, HostPoliteness politeness, int perHost) {
@@ -80,8 +81,9 @@ final class HostAwareFrontier implements Frontier {
   }
 
   /**
-   * A configuration whose frontier is {@code configuration}'s, wrapped in this one, which runs
-   * {@code drained} when it is {@linkplain #whenDrained drained}.
+   * A configuration whose frontier is {@code configuration}'s, wrapped in this one, which rings
+   * {@code monitor} when it is {@linkplain #whenDrained drained} and takes a pending ring before
+   * the monitor counts the queue ({@link #beforeCounting}).
    */
   static FrontierConfiguration wrap(
       FrontierConfiguration configuration,
@@ -89,10 +91,11 @@ final class HostAwareFrontier implements Frontier {
       int perHost,
       PageBudget budget,
       Runnable overBudget,
-      Runnable drained) {
+      MonitorWakeUp monitor) {
     HostAwareFrontier frontier =
         new HostAwareFrontier(configuration.getFrontier(), politeness, perHost, budget, overBudget);
-    frontier.whenDrained(drained);
+    frontier.whenDrained(monitor);
+    frontier.beforeCounting(monitor::takePending);
     return new FrontierConfiguration() {
       @Override
       public DocIDServer getDocIDServer() {
@@ -124,6 +127,16 @@ final class HostAwareFrontier implements Frontier {
    */
   synchronized void whenDrained(Runnable action) {
     this.drained = action;
+  }
+
+  /**
+   * Runs {@code action} under this frontier's lock at the start of each {@link #getQueueLength},
+   * before crawler4j's queue is counted: the place to take a drained ring that reached crawler4j's
+   * monitor while it waited for this lock, before the count (a scan of Berkeley DB, which an
+   * interrupt breaks for good) meets it. See {@link MonitorWakeUp}.
+   */
+  synchronized void beforeCounting(Runnable action) {
+    this.beforeCounting = action;
   }
 
   @Override
@@ -297,6 +310,7 @@ final class HostAwareFrontier implements Frontier {
    */
   @Override
   public synchronized long getQueueLength() {
+    beforeCounting.run();
     if (releaseDeadThreads()) {
       notifyAll();
     }

@@ -11,12 +11,16 @@ package org.finpatrol.crawler.fetch;
  * monitor is the only caller of {@link PatrolCrawler#isNotWaitingForNewURLs}, which is how it is
  * known here.
  *
- * <p>An interrupt must never reach the monitor while it closes the frontier's database: Berkeley DB
- * JE invalidates its environment when a thread is interrupted in its I/O. It cannot: the frontier
- * rings only while the crawl is not finished, under the same lock as its {@code finish}, and when
- * it has just become empty, before anyone can see it empty; the monitor finishes a crawl only after
- * seeing it empty (or after calling {@code finish} on a shutdown), and sleeps, which takes the
- * interrupt, before it closes anything.
+ * <p>An interrupt must never reach the monitor while it is in Berkeley DB JE, which invalidates its
+ * environment when a thread is interrupted in its I/O; the monitor then dies without telling
+ * crawler4j's controller, and the crawl never ends (seen once in CI, 2026-12-05: the monitor was
+ * rung while it waited for the frontier's lock to count the queue, and the count, a scan of the
+ * database, met the interrupt). The monitor touches the database only to count the queue and, after
+ * the crawl is finished, to close it. The frontier rings only under its lock while the crawl is not
+ * finished, and takes any ring pending on the monitor ({@link #takePending}) under the same lock
+ * before it counts, so no ring can come between the two; after a count of zero nothing can ring any
+ * more (no thread holds a URL to finish), and the monitor sleeps, which takes an interrupt, before
+ * it closes anything.
  */
 final class MonitorWakeUp implements Runnable {
 
@@ -26,6 +30,23 @@ final class MonitorWakeUp implements Runnable {
   void calledByMonitor() {
     if (monitor == null) {
       monitor = Thread.currentThread();
+    }
+  }
+
+  /** crawler4j's monitor thread, once it has looked at the crawler threads; null before. */
+  Thread thread() {
+    return monitor;
+  }
+
+  /**
+   * On the monitor thread, takes a wake-up that has not reached its sleep, so that what the monitor
+   * does next, counting the frontier's queue in the database, cannot meet it. The count tells the
+   * monitor what the wake-up would have: whether the crawl is over. Other threads' interrupts are
+   * theirs and are left alone.
+   */
+  void takePending() {
+    if (Thread.currentThread() == monitor) {
+      Thread.interrupted();
     }
   }
 

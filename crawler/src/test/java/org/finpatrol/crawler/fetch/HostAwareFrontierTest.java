@@ -2,8 +2,11 @@ package org.finpatrol.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.uci.ics.crawler4j.frontier.DocIDServer;
 import edu.uci.ics.crawler4j.frontier.Frontier;
+import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
 import edu.uci.ics.crawler4j.url.WebURL;
+import edu.uci.ics.crawler4j.url.WebURLFactory;
 import edu.uci.ics.crawler4j.url.WebURLImpl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +45,10 @@ class HostAwareFrontierTest {
 
     @Override
     public synchronized long getQueueLength() {
+      // crawler4j's queue counts by scanning Berkeley DB, which an interrupt breaks for good.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new IllegalStateException("interrupted while counting in the database");
+      }
       return urls.size();
     }
 
@@ -321,5 +328,68 @@ class HostAwareFrontierTest {
     frontier.getNextURLs(50, after);
     assertThat(after).isEmpty();
     assertThat(rings).hasValue(0);
+  }
+
+  @Test
+  void aRingThatReachesTheMonitorWhileItWaitsToCountNeverReachesTheDatabase() throws Exception {
+    MonitorWakeUp wakeUp = new MonitorWakeUp();
+    FrontierConfiguration wrapped =
+        HostAwareFrontier.wrap(
+            new FrontierConfiguration() {
+              @Override
+              public DocIDServer getDocIDServer() {
+                return null;
+              }
+
+              @Override
+              public Frontier getFrontier() {
+                return queue;
+              }
+
+              @Override
+              public WebURLFactory getWebURLFactory() {
+                return null;
+              }
+
+              @Override
+              public void close() {}
+            },
+            new HostPoliteness(0),
+            4,
+            org.finpatrol.crawler.PageBudget.UNLIMITED,
+            () -> {},
+            wakeUp);
+    Frontier frontier = wrapped.getFrontier();
+    frontier.schedule(url("http://licai.test/1"));
+    java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong(-1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch looked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch count = new java.util.concurrent.CountDownLatch(1);
+    Thread monitor =
+        new Thread(
+            () -> {
+              wakeUp.calledByMonitor();
+              looked.countDown();
+              try {
+                count.await();
+                counted.set(frontier.getQueueLength());
+              } catch (Throwable e) {
+                failed.set(e);
+              }
+            });
+    monitor.start();
+    assertThat(looked.await(5, TimeUnit.SECONDS)).isTrue();
+    synchronized (frontier) { // a crawler thread holds the lock, as when it finds the crawl drained
+      count.countDown();
+      for (int i = 0; i < 250 && monitor.getState() != Thread.State.BLOCKED; i++) {
+        Thread.sleep(20);
+      }
+      assertThat(monitor.getState()).isEqualTo(Thread.State.BLOCKED);
+      wakeUp.run(); // the ring, while the monitor waits for the lock to count
+    }
+    monitor.join(5_000);
+    assertThat(failed.get()).isNull();
+    assertThat(counted).hasValue(1);
   }
 }

@@ -46,4 +46,26 @@ class MonitorWakeUpTest {
     wakeUp.run();
     assertThat(Thread.interrupted()).isTrue(); // this thread looked first: it was woken
   }
+
+  @Test
+  void aWakeUpPendingOnTheMonitorIsTakenAndOtherThreadsInterruptsAreLeftAlone() throws Exception {
+    MonitorWakeUp wakeUp = new MonitorWakeUp();
+    wakeUp.calledByMonitor(); // this thread is the monitor
+    wakeUp.run();
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    wakeUp.takePending();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread other =
+        new Thread(
+            () -> {
+              Thread.currentThread().interrupt(); // someone else's interrupt, not a wake-up
+              wakeUp.takePending();
+              stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    other.start();
+    other.join(5_000);
+    assertThat(stillInterrupted).isTrue();
+  }
 }

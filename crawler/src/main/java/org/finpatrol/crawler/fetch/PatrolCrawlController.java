@@ -1,0 +1,101 @@
+package org.finpatrol.crawler.fetch;
+
+import crawlercommons.filters.basic.BasicURLNormalizer;
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.CrawlController;
+import edu.uci.ics.crawler4j.crawler.WebCrawler;
+import edu.uci.ics.crawler4j.fetcher.PageFetcher;
+import edu.uci.ics.crawler4j.frontier.FrontierConfiguration;
+import edu.uci.ics.crawler4j.parser.Parser;
+import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
+import edu.uci.ics.crawler4j.url.TLDList;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * crawler4j's controller, with a wait for the end of a crawl that ends when crawler4j's monitor
+ * thread dies.
+ *
+ * <p>crawler4j finds the end of a crawl on a monitor thread, which wakes the waiting caller when it
+ * is done. When the monitor meets an error (a failing frontier database, say), crawler4j logs
+ * "Unexpected Error" and the thread ends without waking anyone, so its own {@code waitUntilFinish}
+ * waits for ever and the patrol with it. {@link #crawl} notices the dead monitor instead, stops the
+ * crawler threads and throws.
+ */
+public final class PatrolCrawlController extends CrawlController {
+
+  private static final Logger log = LoggerFactory.getLogger(PatrolCrawlController.class);
+
+  /** How long a monitor may take to show itself before its absence means it died at once. */
+  private static final Duration FIRST_LOOK = Duration.ofSeconds(10);
+
+  private final MonitorWakeUp monitor;
+
+  PatrolCrawlController(
+      CrawlConfig config,
+      BasicURLNormalizer normalizer,
+      PageFetcher fetcher,
+      Parser parser,
+      RobotstxtServer robots,
+      TLDList tlds,
+      FrontierConfiguration frontier,
+      MonitorWakeUp monitor)
+      throws Exception {
+    super(config, normalizer, fetcher, parser, robots, tlds, frontier);
+    this.monitor = monitor;
+  }
+
+  /**
+   * Crawls with {@code threads} crawler threads from {@code factory} and returns when the crawl is
+   * over, as crawler4j's blocking {@code start} does.
+   *
+   * @throws IOException when crawler4j's monitor thread ended without finishing the crawl (its
+   *     error is in the log); the crawler threads are stopped and the frontier closed first
+   * @throws InterruptedException when the waiting thread is interrupted; the crawl goes on
+   */
+  public <T extends WebCrawler> void crawl(WebCrawlerFactory<T> factory, int threads)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    startNonBlocking(factory, threads);
+    // The monitor holds this lock for as long as it lives, sleeps included, and lets go of it when
+    // it has finished the crawl (after waking this thread) or died. So this thread gets the lock
+    // back with the crawl unfinished only before the monitor has taken it, or after it died.
+    synchronized (waitingLock) {
+      while (!finished) {
+        waitingLock.wait(1000);
+        if (!finished && monitorDied(started)) {
+          stopAfterMonitorDied();
+          throw new IOException(
+              "the crawl stopped: crawler4j's monitor thread ended without finishing it"
+                  + " (its error is logged just before, as 'Unexpected Error')");
+        }
+      }
+    }
+  }
+
+  private boolean monitorDied(long started) {
+    Thread thread = monitor.thread();
+    if (thread != null) {
+      return !thread.isAlive();
+    }
+    return System.nanoTime() - started > FIRST_LOOK.toNanos();
+  }
+
+  private void stopAfterMonitorDied() {
+    shutdown(); // the crawler threads get no more URLs and end
+    closeQuietly("frontier", frontier::close);
+    closeQuietly("document ids", docIdServer::close);
+    closeQuietly("frontier configuration", frontierConfiguration::close);
+  }
+
+  private static void closeQuietly(String what, Runnable close) {
+    try {
+      close.run();
+    } catch (RuntimeException e) {
+      // The monitor died of this database's failure, most likely: closing it may fail as well.
+      log.warn("the crawl's {} could not be closed after its monitor died", what, e);
+    }
+  }
+}
