@@ -1,5 +1,9 @@
 package org.finpatrol.crawler.fetch;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Wakes crawler4j's monitor thread as soon as the frontier is drained, so a crawl ends when its
  * last page is done instead of at the monitor's next look.
@@ -25,16 +29,22 @@ package org.finpatrol.crawler.fetch;
 final class MonitorWakeUp implements Runnable {
 
   private volatile Thread monitor;
+  private final CountDownLatch looked = new CountDownLatch(1);
 
   /** Called by crawler4j's monitor thread, each time it looks at a crawler thread. */
   void calledByMonitor() {
     if (monitor == null) {
       monitor = Thread.currentThread();
+      looked.countDown();
     }
   }
 
-  /** crawler4j's monitor thread, once it has looked at the crawler threads; null before. */
-  Thread thread() {
+  /**
+   * crawler4j's monitor thread, as soon as it has looked at the crawler threads; null if it has not
+   * within {@code timeout}.
+   */
+  Thread awaitThread(Duration timeout) throws InterruptedException {
+    looked.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     return monitor;
   }
 

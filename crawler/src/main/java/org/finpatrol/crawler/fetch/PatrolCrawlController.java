@@ -53,34 +53,45 @@ public final class PatrolCrawlController extends CrawlController {
    *
    * @throws IOException when crawler4j's monitor thread ended without finishing the crawl (its
    *     error is in the log); the crawler threads are stopped and the frontier closed first
-   * @throws InterruptedException when the waiting thread is interrupted; the crawl goes on
+   * @throws InterruptedException when the waiting thread was interrupted (a server shutting down):
+   *     the crawl is stopped as on a stop request, its threads finish the pages in hand and the
+   *     frontier is closed before this is thrown
    */
   public <T extends WebCrawler> void crawl(WebCrawlerFactory<T> factory, int threads)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
+    boolean interrupted = false;
     startNonBlocking(factory, threads);
-    // The monitor holds this lock for as long as it lives, sleeps included, and lets go of it when
-    // it has finished the crawl (after waking this thread) or died. So this thread gets the lock
-    // back with the crawl unfinished only before the monitor has taken it, or after it died.
-    synchronized (waitingLock) {
-      while (!finished) {
-        waitingLock.wait(1000);
-        if (!finished && monitorDied(started)) {
-          stopAfterMonitorDied();
-          throw new IOException(
-              "the crawl stopped: crawler4j's monitor thread ended without finishing it"
-                  + " (its error is logged just before, as 'Unexpected Error')");
+    // Wait for the monitor thread to end, not on crawler4j's lock: the monitor holds that lock for
+    // as long as it lives, so a thread waiting to take it could not even be interrupted. A thread's
+    // end makes everything it did visible to whoever sees it ended, 'finished' included.
+    while (true) {
+      try {
+        Duration left = FIRST_LOOK.minusNanos(System.nanoTime() - started);
+        Thread thread = monitor.awaitThread(left.isNegative() ? Duration.ZERO : left);
+        if (thread != null) {
+          thread.join();
+        } // else it never looked at the crawler threads: it died at once
+        break;
+      } catch (InterruptedException e) {
+        if (!interrupted) {
+          interrupted = true;
+          // crawler4j's own wait ignores an interrupt and lets the crawl run on; left so, its
+          // threads (not daemons) would hold a stopping server up until the crawl's end.
+          log.info("interrupted: stopping the crawl");
+          shutdown();
         }
       }
     }
-  }
-
-  private boolean monitorDied(long started) {
-    Thread thread = monitor.thread();
-    if (thread != null) {
-      return !thread.isAlive();
+    if (!finished) {
+      stopAfterMonitorDied();
+      throw new IOException(
+          "the crawl stopped: crawler4j's monitor thread ended without finishing it"
+              + " (its error is logged just before, as 'Unexpected Error')");
     }
-    return System.nanoTime() - started > FIRST_LOOK.toNanos();
+    if (interrupted) {
+      throw new InterruptedException("interrupted while crawling; the crawl was stopped");
+    }
   }
 
   private void stopAfterMonitorDied() {

@@ -68,4 +68,13 @@ class MonitorWakeUpTest {
     other.join(5_000);
     assertThat(stillInterrupted).isTrue();
   }
+
+  @Test
+  void theMonitorThreadIsKnownOnceItHasLookedAndNotBefore() throws Exception {
+    MonitorWakeUp wakeUp = new MonitorWakeUp();
+    assertThat(wakeUp.awaitThread(java.time.Duration.ofMillis(50))).isNull();
+    Thread monitor = new Thread(wakeUp::calledByMonitor);
+    monitor.start();
+    assertThat(wakeUp.awaitThread(java.time.Duration.ofSeconds(5))).isSameAs(monitor);
+  }
 }
