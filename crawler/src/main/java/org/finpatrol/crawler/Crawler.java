@@ -113,6 +113,7 @@ public final class Crawler {
               fetcher,
               sink);
       context.shutdownWith(controller::shutdown);
+      parts.stopOnFrontierFailure(context);
       for (String seed : seeds) {
         String url = normalizer.filter(seed.strip());
         if (url == null) {

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.finpatrol.crawler.Validators;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds FinPatrol's replacements for crawler4j's parts (URL normaliser, politeness, fetcher,
@@ -39,8 +42,12 @@ public final class Crawler4jParts {
           "isappinstalled",
           "share_token");
 
+  private static final Logger log = LoggerFactory.getLogger(Crawler4jParts.class);
+
   private final HostPoliteness politeness;
   private final MonitorWakeUp monitorWakeUp = new MonitorWakeUp();
+  private volatile Consumer<RuntimeException> frontierFailed =
+      e -> log.error("the crawl frontier's database failed", e);
 
   public Crawler4jParts(long politenessMs) {
     this.politeness = new HostPoliteness(politenessMs);
@@ -80,7 +87,16 @@ public final class Crawler4jParts {
         threadsPerHost,
         budget,
         overBudget,
-        monitorWakeUp);
+        monitorWakeUp,
+        e -> frontierFailed.accept(e));
+  }
+
+  /**
+   * Stops {@code context}'s crawl, with the reason, when the frontier's database fails to hand out
+   * URLs (the frontier then ends the crawl itself; this records why).
+   */
+  public void stopOnFrontierFailure(CrawlContext context) {
+    frontierFailed = e -> context.stop("the crawl frontier's database failed: " + e);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.finpatrol.crawler.PageBudget;
 import org.finpatrol.crawler.Urls;
 
@@ -52,6 +53,7 @@ final class HostAwareFrontier implements Frontier {
   private final Runnable overBudget;
   private Runnable drained = () -> {};
   private Runnable beforeCounting = () -> {};
+  private Consumer<RuntimeException> failed = e -> {};
   private int buffered;
 
   HostAwareFrontier(Frontier queue, HostPoliteness politeness, int perHost) {
@@ -83,7 +85,8 @@ final class HostAwareFrontier implements Frontier {
   /**
    * A configuration whose frontier is {@code configuration}'s, wrapped in this one, which rings
    * {@code monitor} when it is {@linkplain #whenDrained drained} and takes a pending ring before
-   * the monitor counts the queue ({@link #beforeCounting}).
+   * the monitor counts the queue ({@link #beforeCounting}), and tells {@code failed} when
+   * crawler4j's queue fails ({@link #whenFailed}).
    */
   static FrontierConfiguration wrap(
       FrontierConfiguration configuration,
@@ -91,10 +94,12 @@ final class HostAwareFrontier implements Frontier {
       int perHost,
       PageBudget budget,
       Runnable overBudget,
-      MonitorWakeUp monitor) {
+      MonitorWakeUp monitor,
+      Consumer<RuntimeException> failed) {
     HostAwareFrontier frontier =
         new HostAwareFrontier(configuration.getFrontier(), politeness, perHost, budget, overBudget);
     frontier.whenDrained(monitor);
+    frontier.whenFailed(failed);
     frontier.beforeCounting(monitor::takePending);
     return new FrontierConfiguration() {
       @Override
@@ -127,6 +132,14 @@ final class HostAwareFrontier implements Frontier {
    */
   synchronized void whenDrained(Runnable action) {
     this.drained = action;
+  }
+
+  /**
+   * Runs {@code action}, under this frontier's lock, when crawler4j's queue fails to hand out URLs;
+   * the frontier then finishes the crawl. The action must not block.
+   */
+  synchronized void whenFailed(Consumer<RuntimeException> action) {
+    this.failed = action;
   }
 
   /**
@@ -201,7 +214,16 @@ final class HostAwareFrontier implements Frontier {
 
   private void takeFromQueue(int max) {
     List<WebURL> fresh = new ArrayList<>();
-    queue.getNextURLs(max, fresh);
+    try {
+      queue.getNextURLs(max, fresh);
+    } catch (RuntimeException e) {
+      // crawler4j's queue is a Berkeley DB database; one that fails (a full disk, an I/O error)
+      // hands out no more URLs. The crawl ends, with the reason, instead of waiting for URLs that
+      // cannot come; those still queued are not fetched.
+      failed.accept(e);
+      finish();
+      return;
+    }
     fresh.forEach(this::add);
   }
 

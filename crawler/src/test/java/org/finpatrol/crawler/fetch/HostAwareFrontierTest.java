@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HostAwareFrontierTest {
 
   /** crawler4j's queue in memory, in the order URLs were scheduled. */
-  private static final class Queue implements Frontier {
+  private static class Queue implements Frontier {
     final ArrayDeque<WebURL> urls = new ArrayDeque<>();
     volatile boolean finished;
 
@@ -358,7 +358,8 @@ class HostAwareFrontierTest {
             4,
             org.finpatrol.crawler.PageBudget.UNLIMITED,
             () -> {},
-            wakeUp);
+            wakeUp,
+            e -> {});
     Frontier frontier = wrapped.getFrontier();
     frontier.schedule(url("http://licai.test/1"));
     java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong(-1);
@@ -391,5 +392,27 @@ class HostAwareFrontierTest {
     monitor.join(5_000);
     assertThat(failed.get()).isNull();
     assertThat(counted).hasValue(1);
+  }
+
+  @Test
+  void aQueueThatFailsEndsTheCrawlWithTheReasonInsteadOfLeavingThreadsWaiting() {
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> reason =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Queue failing =
+        new Queue() {
+          @Override
+          public synchronized void getNextURLs(int max, List<WebURL> result) {
+            throw new IllegalStateException("disk limit violated"); // as Berkeley DB's would
+          }
+        };
+    HostAwareFrontier broken = new HostAwareFrontier(failing, new HostPoliteness(0), 4);
+    broken.whenFailed(reason::set);
+    broken.schedule(url("http://licai.test/1"));
+    List<WebURL> got = new ArrayList<>();
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> broken.getNextURLs(50, got));
+    assertThat(got).isEmpty();
+    assertThat(reason.get()).hasMessage("disk limit violated");
+    assertThat(broken.isFinished()).isTrue();
   }
 }
