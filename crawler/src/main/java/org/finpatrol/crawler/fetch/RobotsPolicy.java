@@ -85,7 +85,16 @@ public final class RobotsPolicy extends RobotstxtServer {
       CompletableFuture<Verdict> mine = new CompletableFuture<>();
       CompletableFuture<Verdict> existing = cache.putIfAbsent(origin, mine);
       if (existing == null) {
-        Verdict v = fetch(origin);
+        Verdict v;
+        try {
+          v = fetch(origin);
+        } catch (Throwable e) {
+          // An error (out of memory, say) must not leave the next thread asking for this origin
+          // waiting for an answer that never comes, and the crawl with it: it asks again.
+          cache.remove(origin, mine);
+          mine.completeExceptionally(e);
+          throw e;
+        }
         mine.complete(v);
         return v;
       }
@@ -93,7 +102,7 @@ public final class RobotsPolicy extends RobotstxtServer {
       try {
         v = existing.get();
       } catch (ExecutionException e) {
-        throw new IllegalStateException("robots.txt lookup failed for " + origin, e.getCause());
+        continue; // that lookup failed on its thread; this one looks up for itself
       }
       if (System.currentTimeMillis() < v.expiresAtMs()) {
         return v;
