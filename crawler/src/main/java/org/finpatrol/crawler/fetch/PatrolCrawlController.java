@@ -11,6 +11,9 @@ import edu.uci.ics.crawler4j.robotstxt.RobotstxtServer;
 import edu.uci.ics.crawler4j.url.TLDList;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,9 @@ public final class PatrolCrawlController extends CrawlController {
 
   /** How long a monitor may take to show itself before its absence means it died at once. */
   private static final Duration FIRST_LOOK = Duration.ofSeconds(10);
+
+  /** How long the crawler threads may take to finish their pages once a dead monitor is found. */
+  private static final Duration LAST_PAGES = Duration.ofSeconds(60);
 
   private final MonitorWakeUp monitor;
 
@@ -61,7 +67,14 @@ public final class PatrolCrawlController extends CrawlController {
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     boolean interrupted = false;
-    startNonBlocking(factory, threads);
+    List<WebCrawler> crawlers = new CopyOnWriteArrayList<>();
+    startNonBlocking(
+        () -> {
+          T crawler = factory.newInstance();
+          crawlers.add(crawler);
+          return crawler;
+        },
+        threads);
     // Wait for the monitor thread to end, not on crawler4j's lock: the monitor holds that lock for
     // as long as it lives, so a thread waiting to take it could not even be interrupted. A thread's
     // end makes everything it did visible to whoever sees it ended, 'finished' included.
@@ -84,7 +97,7 @@ public final class PatrolCrawlController extends CrawlController {
       }
     }
     if (!finished) {
-      stopAfterMonitorDied();
+      stopAfterMonitorDied(crawlers);
       throw new IOException(
           "the crawl stopped: crawler4j's monitor thread ended without finishing it"
               + " (its error is logged just before, as 'Unexpected Error')");
@@ -94,8 +107,16 @@ public final class PatrolCrawlController extends CrawlController {
     }
   }
 
-  private void stopAfterMonitorDied() {
-    shutdown(); // the crawler threads get no more URLs and end
+  private void stopAfterMonitorDied(List<WebCrawler> crawlers) throws InterruptedException {
+    shutdown(); // the crawler threads get no more URLs and end, after the pages in hand
+    long deadline = System.nanoTime() + LAST_PAGES.toNanos();
+    for (WebCrawler crawler : crawlers) {
+      Thread thread = crawler.getThread();
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (thread != null && left > 0) {
+        thread.join(left); // closing the frontier under a thread still at work would fail it
+      }
+    }
     closeQuietly("frontier", frontier::close);
     closeQuietly("document ids", docIdServer::close);
     closeQuietly("frontier configuration", frontierConfiguration::close);
