@@ -95,7 +95,8 @@ public class AnalyzerBenchmark {
     return consume(analyzer, fresh());
   }
 
-  private static long consume(Analyzer analyzer, String[] lines) throws IOException {
+  /** Analyses every line, consuming every token; the number of tokens. */
+  static long consume(Analyzer analyzer, String... lines) throws IOException {
     long tokens = 0;
     for (String text : lines) {
       try (TokenStream ts = analyzer.tokenStream("f", text)) {

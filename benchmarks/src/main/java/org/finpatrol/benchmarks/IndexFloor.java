@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.finpatrol.crawler.Ad;
 import org.finpatrol.crawler.extract.Extraction;
 import org.finpatrol.crawler.extract.HtmlExtractor;
@@ -174,28 +173,13 @@ public final class IndexFloor {
     long tokens = 0;
     try (analyzer) {
       for (Fields page : pages) {
-        tokens += consume(analyzer, page.title());
-        tokens += consume(analyzer, page.text());
-        for (String ad : page.ads()) {
-          tokens += consume(analyzer, ad);
-        }
+        tokens += AnalyzerBenchmark.consume(analyzer, page.title(), page.text());
+        tokens += AnalyzerBenchmark.consume(analyzer, page.ads().toArray(String[]::new));
       }
     }
     if (tokens == 0) {
       throw new IllegalStateException("no token: the pages were not extracted");
     }
     return (threads.getCurrentThreadCpuTime() - start) / 1e9;
-  }
-
-  private static long consume(Analyzer analyzer, String text) throws IOException {
-    long tokens = 0;
-    try (TokenStream stream = analyzer.tokenStream("text", text)) {
-      stream.reset();
-      while (stream.incrementToken()) {
-        tokens++;
-      }
-      stream.end();
-    }
-    return tokens;
   }
 }
